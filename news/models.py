@@ -1,0 +1,60 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from oim_site.fields import ImageField, RichTextField
+from oim_site.models import Publishable
+
+
+class NewsRelease(Publishable):
+    """A press release: dated, with a dateline, a lead and media contacts."""
+
+    title = models.CharField(_("titre"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
+    dateline = models.CharField(_("lieu"), max_length=100, blank=True,
+                                help_text=_("Ville d’où part le communiqué, p. ex. Genève."))
+    lead = models.TextField(_("chapeau"), blank=True)
+    body = RichTextField(_("contenu"), blank=True)
+    image = ImageField(_("image"), upload_to="news/", blank=True)
+    image_alt = models.CharField(_("texte alternatif de l’image"), max_length=300, blank=True)
+    image_credit = models.CharField(_("crédit de l’image"), max_length=200, blank=True)
+    media_contacts = models.ManyToManyField("offices.Person", blank=True, related_name="news_releases",
+                                            verbose_name=_("contacts presse"))
+    programme_areas = models.ManyToManyField("programmes.ProgrammeArea", blank=True, related_name="news_releases",
+                                             verbose_name=_("domaines de programme"))
+    partners = models.ManyToManyField("partners.Partner", blank=True, related_name="news_releases",
+                                      verbose_name=_("partenaires"))
+
+    class Meta:
+        verbose_name = _("communiqué de presse")
+        verbose_name_plural = _("communiqués de presse")
+        ordering = ["-publication_date", "-pk"]
+        get_latest_by = "publication_date"
+        permissions = [("publish_newsrelease", _("Peut publier et dépublier des communiqués"))]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+
+class RelatedLink(models.Model):
+    """A link printed under a release ("Pour en savoir plus")."""
+
+    release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="links",
+                                verbose_name=_("communiqué"))
+    label = models.CharField(_("libellé"), max_length=300)
+    url = models.URLField(_("adresse"), max_length=500)
+    order = models.PositiveIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        verbose_name = _("lien associé")
+        verbose_name_plural = _("liens associés")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.label
+
+    def has_english(self):
+        return bool(self.label_en)

@@ -1,0 +1,86 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from oim_site.fields import PhoneNumberField, RichTextField
+from oim_site.models import Publishable
+
+
+class Office(Publishable):
+    """An OIM office in France: Paris (country office) or Marseille (CIFORM)."""
+
+    slug_source = "name"
+
+    name = models.CharField(_("nom"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
+    city = models.CharField(_("ville"), max_length=100)
+    address = models.TextField(_("adresse"), blank=True)
+    postal_code = models.CharField(_("code postal"), max_length=10, blank=True)
+    phone = PhoneNumberField(_("téléphone"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    opening_date = models.DateField(_("date d’ouverture"), null=True, blank=True)
+    role = models.CharField(
+        _("rôle"), max_length=200, blank=True,
+        help_text=_("P. ex. « Bureau pays, mission spéciale de liaison » ou « CIFORM »."),
+    )
+    summary = models.CharField(_("résumé"), max_length=300, blank=True)
+    description = RichTextField(_("description"), blank=True)
+    order = models.PositiveIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        verbose_name = _("bureau")
+        verbose_name_plural = _("bureaux")
+        ordering = ["order", "name"]
+        permissions = [("publish_office", _("Peut publier et dépublier des bureaux"))]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("offices:detail", kwargs={"slug": self.slug})
+
+
+class ActivityDomain(models.Model):
+    """One of an office's fields of work, in the order the office lists them."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="domains", verbose_name=_("bureau"))
+    title = models.CharField(_("intitulé"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        verbose_name = _("domaine d’activité")
+        verbose_name_plural = _("domaines d’activité")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def has_english(self):
+        return bool(self.title_en)
+
+
+class Person(models.Model):
+    """A member of the team; also a press contact or a programme contact."""
+
+    name = models.CharField(_("nom"), max_length=200)
+    job_title = models.CharField(_("fonction"), max_length=200, blank=True)
+    office = models.ForeignKey(Office, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="people", verbose_name=_("bureau"))
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = PhoneNumberField(_("téléphone"), blank=True)
+    order = models.PositiveIntegerField(_("ordre"), default=0)
+    show_on_team_page = models.BooleanField(_("sur la page équipe"), default=True)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("personne")
+        verbose_name_plural = _("personnes")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.job_title})" if self.job_title else self.name
+
+    def has_english(self):
+        return bool(self.job_title_en) or not self.job_title_fr

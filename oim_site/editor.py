@@ -1,0 +1,57 @@
+"""The rich-text editor's server side: image upload and browsing.
+
+django-ckeditor's own upload view trusts the file name; this one judges the
+file by its content (oim_site.images), re-encodes it under a random name and
+answers CKEditor in the JSON it expects. Staff only.
+"""
+
+import json
+
+from ckeditor_uploader import views as ckeditor_views
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import HttpResponse, JsonResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from .images import clean_image
+
+
+def _answer(request, url="", error=""):
+    func_num = request.GET.get("CKEditorFuncNum", "")
+    if func_num.isdigit() and request.GET.get("responseType") != "json":
+        # Legacy iframe upload (filebrowserUploadMethod "form").
+        return HttpResponse(
+            f"<script>window.parent.CKEDITOR.tools.callFunction({func_num}, {json.dumps(url)}, "
+            f"{json.dumps(error)});</script>"
+        )
+    if error:
+        return JsonResponse({"uploaded": 0, "error": {"message": error}}, status=400)
+    return JsonResponse({"uploaded": 1, "fileName": url.rsplit("/", 1)[-1], "url": url})
+
+
+@never_cache
+@staff_member_required
+@require_POST
+def upload(request):
+    uploaded = request.FILES.get("upload")
+    if uploaded is None:
+        return _answer(request, error=_("Aucun fichier reçu."))
+    try:
+        cleaned = clean_image(uploaded)
+    except ValidationError as exc:
+        return _answer(request, error=" ".join(exc.messages))
+    folder = f"{settings.CKEDITOR_UPLOAD_PATH}{timezone.now():%Y/%m}/"
+    saved = default_storage.save(folder + cleaned.name, cleaned)
+    return _answer(request, url=default_storage.url(saved))
+
+
+urlpatterns = [
+    path("upload/", upload, name="ckeditor_upload"),
+    path("browse/", never_cache(staff_member_required(ckeditor_views.browse)), name="ckeditor_browse"),
+]

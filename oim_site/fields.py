@@ -1,0 +1,77 @@
+"""Field types shared by every app.
+
+RichTextField is the only rich-text field of the project: swapping the editor
+(django-ckeditor is deprecated upstream) means changing this module and the
+migrations' field path, nothing else.
+"""
+
+import phonenumbers
+from ckeditor_uploader.fields import RichTextUploadingField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .images import clean_image, validate_image
+from .sanitize import sanitize_html
+
+
+class RichTextField(RichTextUploadingField):
+    """HTML edited with CKEditor and sanitised with nh3 on every way in."""
+
+    def to_python(self, value):
+        # Form and full_clean() path: the editor sees what will be stored.
+        return sanitize_html(super().to_python(value))
+
+    def pre_save(self, model_instance, add):
+        # ORM path (save(), bulk_create(), loaders): the instance is updated too.
+        value = sanitize_html(getattr(model_instance, self.attname))
+        setattr(model_instance, self.attname, value)
+        return value
+
+    def get_prep_value(self, value):
+        # QuerySet.update() and anything else that skips pre_save().
+        return sanitize_html(super().get_prep_value(value))
+
+
+class PhoneNumberField(models.CharField):
+    """A phone number, stored in international E.164 form (+33140440640).
+
+    French numbers may be typed the French way (01 40 44 06 40); the country
+    code is added.
+    """
+
+    default_region = "FR"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("help_text", _("Format international de préférence, p. ex. +33 1 40 44 06 40."))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return value
+        try:
+            number = phonenumbers.parse(value, self.default_region)
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            raise ValidationError(
+                _("« %(value)s » n’est pas un numéro de téléphone valide."),
+                code="invalid_phone",
+                params={"value": value[:40]},
+            )
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+class ImageField(models.ImageField):
+    """An image checked by content and re-encoded before it is stored."""
+
+    default_validators = [validate_image]
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            cleaned = clean_image(file.file if hasattr(file, "file") else file)
+            file.save(cleaned.name, cleaned, save=False)
+        return super().pre_save(model_instance, add)

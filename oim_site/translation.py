@@ -1,0 +1,9 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Page
+
+
+@register(Page)
+class PageTranslation(TranslationOptions):
+    fields = ("title", "slug", "summary", "body")
+    required_languages = ("fr",)

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
+
+from . import views
+
+admin.site.site_header = "OIM France — administration"
+admin.site.site_title = "OIM France"
+admin.site.index_title = _("Contenus du site")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("ckeditor/", include("oim_site.editor")),
+    path("", views.language_redirect, name="root"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path(_("actualites/"), include("news.urls")),
+    path(_("partenaires/"), include("partners.urls")),
+    path(_("programmes/"), include("programmes.urls")),
+    path(_("bureaux/"), include("offices.urls")),
+    path(_("pages/<slug:slug>/"), views.PageDetailView.as_view(), name="page_detail"),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

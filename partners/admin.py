@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from oim_site.admin import ContentAdmin, thumbnail
+
+from .models import Partner
+
+
+@admin.register(Partner)
+class PartnerAdmin(ContentAdmin):
+    list_display = ("logo_thumbnail", "name", "acronym", "kind", "headquarters_city", "order")
+    list_display_links = ("logo_thumbnail", "name")
+    list_filter = ("status", "kind", "publication_date")
+    search_fields = ("name_fr", "name_en", "acronym_fr", "acronym_en", "summary_fr", "body_fr")
+    prepopulated_fields = {"slug": ("name",)}
+    fieldsets = (
+        (None, {"fields": ("name", "acronym", "slug", "kind", "headquarters_city", "website")}),
+        (_("Logo"), {"fields": ("logo", "logo_alt")}),
+        (_("Texte"), {"fields": ("summary", "body")}),
+        (_("Publication"), {"fields": ("status", "publication_date", "order")}),
+    )
+
+    @admin.display(description=_("logo"))
+    def logo_thumbnail(self, obj):
+        return thumbnail(obj.logo, obj.logo_alt)

@@ -1,0 +1,51 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from oim_site.fields import ImageField, RichTextField
+from oim_site.models import Publishable
+
+
+class PartnerKind(models.TextChoices):
+    INTERGOVERNMENTAL = "intergovernmental", _("Organisation intergouvernementale")
+    INTERNATIONAL = "international", _("Organisation internationale")
+    FINANCIAL = "financial", _("Institution financière internationale")
+    DIPLOMATIC = "diplomatic", _("Mission diplomatique")
+    PUBLIC = "public", _("Institution publique française")
+    ASSOCIATION = "association", _("Association")
+    OTHER = "other", _("Autre")
+
+
+class Partner(Publishable):
+    """An organisation OIM France works with, chiefly those of its liaison mission."""
+
+    slug_source = "name"
+
+    name = models.CharField(_("nom"), max_length=200)
+    acronym = models.CharField(_("sigle"), max_length=30, blank=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
+    kind = models.CharField(_("type"), max_length=30, choices=PartnerKind.choices,
+                            default=PartnerKind.INTERGOVERNMENTAL)
+    headquarters_city = models.CharField(_("ville du siège"), max_length=100, blank=True)
+    website = models.URLField(_("site web"), blank=True)
+    logo = ImageField(_("logo"), upload_to="partners/", blank=True)
+    logo_alt = models.CharField(_("texte alternatif du logo"), max_length=200, blank=True)
+    summary = models.CharField(_("résumé"), max_length=300, blank=True)
+    body = RichTextField(_("coopération avec l’OIM"), blank=True)
+    order = models.PositiveIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        verbose_name = _("partenaire")
+        verbose_name_plural = _("partenaires")
+        ordering = ["order", "name"]
+        permissions = [("publish_partner", _("Peut publier et dépublier des partenaires"))]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:detail", kwargs={"slug": self.slug})
+
+    @property
+    def short_name(self):
+        return self.acronym or self.name
