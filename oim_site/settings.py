@@ -7,6 +7,7 @@ that only runs in production.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "ckeditor",
     "ckeditor_uploader",
+    "csp",
+    "axes",
     "oim_site",
     "offices",
     "partners",
@@ -63,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy: strict on the public site, relaxed for CKEditor in the admin.
+    "oim_site.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -71,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Login throttle; must come last (django-axes docs).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "oim_site.urls"
@@ -116,6 +123,25 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# django-axes first: it refuses a locked-out login before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttle (README.md, "Security"): after 5 failures for one username
+# from one address, that pair is locked for an hour. Username and address
+# together: by username alone anyone could lock an editor out on purpose; by
+# address alone a whole office behind one NAT address would be locked. The
+# 12-character password minimum makes spreading guesses over many addresses
+# hopeless anyway. Unlock early: `manage.py axes_reset_username NAME`.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+# Behind the proxy REMOTE_ADDR is the proxy: read the address it forwards.
+AXES_CLIENT_IP_CALLABLE = "oim_site.security.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -187,6 +213,8 @@ CKEDITOR_CONFIGS = {
         # what it would remove anyway.
         "allowedContent": False,
         "versionCheck": False,
+        # exportpdf calls a third-party service: never wanted here.
+        "removePlugins": "exportpdf",
     }
 }
 
@@ -208,6 +236,23 @@ SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_SECONDS", 8 * 3600))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+
+# Public pages: strict policy, no inline or eval'd script. The admin and the
+# editor get oim_site.security.ADMIN_OVERRIDES instead (reasons written there).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
 
 SILENCED_SYSTEM_CHECKS = [
     # security.W021: HSTS preload is opt-in (DJANGO_HSTS_PRELOAD=1) because
