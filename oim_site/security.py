@@ -3,10 +3,11 @@
 - Two Content-Security-Policies: the strict one of the settings
   (CONTENT_SECURITY_POLICY) for the public site, and a looser one for the
   back office, where CKEditor 4 runs (see ADMIN_OVERRIDES).
-- The client address used by the login throttle (django-axes) when the site
-  runs behind a reverse proxy.
+- The login throttle's authentication backend, and the client address it
+  uses when the site runs behind a reverse proxy.
 """
 
+from axes.backends import AxesStandaloneBackend
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
@@ -79,3 +80,18 @@ def client_ip(request):
         if forwarded:
             return forwarded[-1]
     return request.META.get("REMOTE_ADDR")
+
+
+class LoginThrottleBackend(AxesStandaloneBackend):
+    """django-axes' backend, leaving logins that do not come over HTTP alone.
+
+    Every web login (the admin's login form) passes the request and is
+    throttled. authenticate() without a request comes from code that already
+    runs with full access (the shell, a management command, the test client's
+    login()); axes would raise there, and there is no client to throttle.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)

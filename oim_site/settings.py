@@ -126,7 +126,7 @@ else:
 
 # django-axes first: it refuses a locked-out login before the password is checked.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "oim_site.security.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Login throttle (README.md, "Security"): after 5 failures for one username
