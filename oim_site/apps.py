@@ -24,4 +24,7 @@ class OimSiteConfig(AppConfig):
 
         # Pillow refuses (rather than only warns about) anything past our own limit.
         Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
+        from .cache import connect_signals
+
+        connect_signals()
         post_migrate.connect(_setup_roles, dispatch_uid="oim_site.setup_roles", weak=False)

@@ -69,6 +69,17 @@ MIDDLEWARE = [
     # Content-Security-Policy: strict on the public site, relaxed for CKEditor in the admin.
     "oim_site.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML is gzipped here; static files never reach this line (WhiteNoise
+    # answers them above with its own precompressed gzip/brotli files).
+    # BREACH: compressing a page is only unsafe when it reflects attacker input
+    # next to a secret. Public pages carry no secret (no CSRF token, no
+    # personal data for anonymous visitors), and the admin's forms rotate
+    # masked CSRF tokens on every response, which Django designed for this.
+    "django.middleware.gzip.GZipMiddleware",
+    # ETag and 304 answers, for cached and uncached pages alike.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous page cache (oim_site/cache.py); before the session so hits stay cheap.
+    "oim_site.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -93,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "oim_site.context_processors.site",
             ],
         },
     },
@@ -142,6 +154,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 # Behind the proxy REMOTE_ADDR is the proxy: read the address it forwards.
 AXES_CLIENT_IP_CALLABLE = "oim_site.security.client_ip"
+
+# Anonymous pages are cached this long at most; any content change or a
+# scheduled publication coming due invalidates them at once (oim_site/cache.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+PAGE_CACHE_EXCLUDE = ()
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -290,3 +290,19 @@ def test_editor_upload_is_for_staff_only_and_takes_real_images(client, editor, p
     response = client.post(upload + "?responseType=json", {"upload": fake})
     assert response.status_code == 400
     assert "n’est pas une image valide" in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(("model", "factory", "data", "field"), CASES, ids=IDS)
+def test_changelists_have_no_n_plus_one(admin_client, model, factory, data, field):
+    def count():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as ctx:
+            assert admin_client.get(url(model, "changelist")).status_code == 200
+        return len(ctx)
+
+    factory.create_batch(2)
+    few = count()
+    factory.create_batch(12)
+    assert count() == few
