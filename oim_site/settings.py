@@ -46,6 +46,9 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
+    # Before the admin: registers the content models with django-reversion
+    # (with their _fr/_en columns) before VersionAdmin would auto-register them.
+    "oim_site.editorial",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -57,6 +60,7 @@ INSTALLED_APPS = [
     "ckeditor_uploader",
     "csp",
     "axes",
+    "reversion",
     "oim_site",
     "offices",
     "partners",
@@ -69,6 +73,8 @@ MIDDLEWARE = [
     # Content-Security-Policy: strict on the public site, relaxed for CKEditor in the admin.
     "oim_site.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Old addresses answer 301, but only where nothing else answered (404).
+    "oim_site.editorial.middleware.RedirectFallbackMiddleware",
     # HTML is gzipped here; static files never reach this line (WhiteNoise
     # answers them above with its own precompressed gzip/brotli files).
     # BREACH: compressing a page is only unsafe when it reflects attacker input
@@ -189,8 +195,23 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Media on S3-compatible object storage when a bucket is named, so that
+# several app instances share one set of uploads (README.md, "Scaling out").
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+AWS_DEFAULT_ACL = None
+AWS_QUERYSTRING_AUTH = False
+AWS_S3_FILE_OVERWRITE = False
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": (
+            "storages.backends.s3.S3Storage"
+            if AWS_STORAGE_BUCKET_NAME
+            else "django.core.files.storage.FileSystemStorage"
+        )
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
