@@ -2,15 +2,18 @@
 
 django-ckeditor's own upload view trusts the file name; this one judges the
 file by its content (oim_site.images), re-encodes it under a random name and
-answers CKEditor in the JSON it expects. Staff only.
+answers CKEditor in the JSON it expects. Staff who may change some content
+only: a staff account without permissions (or a deactivated role) can neither
+fill the media folder nor list it.
 """
 
 import json
+from functools import wraps
 
 from ckeditor_uploader import views as ckeditor_views
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.http import HttpResponse, JsonResponse
 from django.urls import path
@@ -20,6 +23,20 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from .images import clean_image
+from .roles import CONTENT_MODELS
+
+
+def content_editor_required(view):
+    """Staff login (else the admin login page), then a change permission on some content (else 403)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        perms = (f"{label.split('.')[0]}.change_{label.split('.')[1]}" for label in CONTENT_MODELS)
+        if not any(request.user.has_perm(perm) for perm in perms):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return staff_member_required(wrapped)
 
 
 def _answer(request, url="", error=""):
@@ -36,7 +53,7 @@ def _answer(request, url="", error=""):
 
 
 @never_cache
-@staff_member_required
+@content_editor_required
 @require_POST
 def upload(request):
     uploaded = request.FILES.get("upload")
@@ -53,5 +70,5 @@ def upload(request):
 
 urlpatterns = [
     path("upload/", upload, name="ckeditor_upload"),
-    path("browse/", never_cache(staff_member_required(ckeditor_views.browse)), name="ckeditor_browse"),
+    path("browse/", never_cache(content_editor_required(ckeditor_views.browse)), name="ckeditor_browse"),
 ]
