@@ -1,13 +1,15 @@
 from django.urls import path
-from django.views.generic import ListView
+from django.utils.translation import gettext_lazy as _
 
-from oim_site.views import PublishedDetailView
-
-from .models import NewsRelease
+from . import feeds, views
 
 app_name = "news"
 
 urlpatterns = [
-    path("", ListView.as_view(queryset=NewsRelease.objects.published()), name="list"),
-    path("<slug:slug>/", PublishedDetailView.as_view(model=NewsRelease), name="detail"),
+    path("", views.NewsListView.as_view(), name="list"),
+    path(_("flux/rss/"), feeds.LatestNewsFeed(), name="feed_rss"),
+    path(_("flux/atom/"), feeds.LatestNewsAtomFeed(), name="feed_atom"),
+    path(_("flux/<slug:area>/rss/"), feeds.AreaNewsFeed(), name="area_feed_rss"),
+    path(_("flux/<slug:area>/atom/"), feeds.AreaNewsAtomFeed(), name="area_feed_atom"),
+    path("<slug:slug>/", views.NewsDetailView.as_view(), name="detail"),
 ]

@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from . import views
+from .sitemaps import sitemaps
 
 admin.site.site_header = "OIM France — administration"
 admin.site.site_title = "OIM France"
@@ -15,6 +17,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("ckeditor/", include("oim_site.editor")),
     path("", views.language_redirect, name="root"),
+    path("sitemap.xml", sitemap_view, {"sitemaps": sitemaps()}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,13 +1,10 @@
 from django.urls import path
-from django.views.generic import ListView
 
-from oim_site.views import PublishedDetailView
-
-from .models import Partner
+from . import views
 
 app_name = "partners"
 
 urlpatterns = [
-    path("", ListView.as_view(queryset=Partner.objects.published()), name="list"),
-    path("<slug:slug>/", PublishedDetailView.as_view(model=Partner), name="detail"),
+    path("", views.PartnerListView.as_view(), name="list"),
+    path("<slug:slug>/", views.PartnerDetailView.as_view(), name="detail"),
 ]

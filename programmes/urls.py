@@ -1,13 +1,10 @@
 from django.urls import path
-from django.views.generic import ListView
 
-from oim_site.views import PublishedDetailView
-
-from .models import ProgrammeArea
+from . import views
 
 app_name = "programmes"
 
 urlpatterns = [
-    path("", ListView.as_view(queryset=ProgrammeArea.objects.published()), name="list"),
-    path("<slug:slug>/", PublishedDetailView.as_view(model=ProgrammeArea), name="detail"),
+    path("", views.ProgrammeAreaListView.as_view(), name="list"),
+    path("<slug:slug>/", views.ProgrammeAreaDetailView.as_view(), name="detail"),
 ]

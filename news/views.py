@@ -1,0 +1,103 @@
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView
+
+from offices.models import Person
+from oim_site import seo
+from oim_site.renditions import get_renditions
+from oim_site.views import PublishedDetailView, SiteMixin
+from partners.models import Partner
+from programmes.models import ProgrammeArea
+
+from .models import NewsRelease
+
+
+def int_or_none(value):
+    """A filter value from the query string; anything that is not a number is ignored."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def site_feeds(area=None):
+    """The feeds a page advertises with <link rel="alternate">."""
+    feeds = []
+    if area is not None:
+        feeds += [
+            ("application/rss+xml", _("%(area)s – RSS") % {"area": area.title},
+             reverse("news:area_feed_rss", kwargs={"area": area.slug})),
+            ("application/atom+xml", _("%(area)s – Atom") % {"area": area.title},
+             reverse("news:area_feed_atom", kwargs={"area": area.slug})),
+        ]
+    return feeds
+
+
+class NewsListView(SiteMixin, ListView):
+    """Releases, newest first, ten a page, filterable by programme area and year.
+
+    Unknown or malformed filter values are ignored (the visitor sees the
+    unfiltered list); a page number past the end or not a number is a 404.
+    """
+
+    section = "news:list"
+    section_label = _("Actualités")
+    paginate_by = 10
+    template_name = "news/newsrelease_list.html"
+
+    def get_filters(self):
+        self.areas = list(ProgrammeArea.objects.published())
+        self.years = [date.year for date in NewsRelease.objects.published().dates("publication_date", "year",
+                                                                                     order="DESC")]
+        area_pk = int_or_none(self.request.GET.get("area"))
+        self.area = next((area for area in self.areas if area.pk == area_pk), None)
+        year = int_or_none(self.request.GET.get("year"))
+        self.year = year if year in self.years else None
+
+    def get_queryset(self):
+        self.get_filters()
+        releases = NewsRelease.objects.published()
+        if self.area is not None:
+            releases = releases.filter(programme_areas=self.area)
+        if self.year is not None:
+            releases = releases.filter(publication_date__year=self.year)
+        return releases
+
+    def get_feeds(self):
+        return site_feeds(self.area)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(areas=self.areas, years=self.years, selected_area=self.area, selected_year=self.year)
+        return context
+
+
+class NewsDetailView(PublishedDetailView):
+    model = NewsRelease
+    section = "news:list"
+    section_label = _("Actualités")
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related(
+            "links",
+            Prefetch("media_contacts", queryset=Person.objects.order_by("order", "name")),
+            Prefetch("programme_areas", queryset=ProgrammeArea.objects.published()),
+            Prefetch("partners", queryset=Partner.objects.published()),
+        )
+
+    def get_og_type(self):
+        return "article"
+
+    def get_meta_image(self):
+        renditions = get_renditions(self.object.image, [1200])
+        return renditions[0] if renditions else None
+
+    def get_meta_description(self):
+        return self.object.lead or self.object.body
+
+    def get_structured_data(self):
+        image = self.get_meta_image()
+        data = [seo.news_article(self.request, self.object, image.url if image else None)]
+        data += [seo.person(self.request, person) for person in self.object.media_contacts.all()]
+        return data

@@ -1,0 +1,7 @@
+from oim_site.sitemaps import PublishedSitemap
+
+from .models import Office
+
+
+class OfficeSitemap(PublishedSitemap):
+    model = Office

@@ -1,0 +1,68 @@
+"""The sitemap: every public page in French and English, with hreflang alternates.
+
+An object whose English text is missing is listed only in French: its /en/
+page shows the French text, and search engines should not take it for an
+English page (oim_site.i18n decides, as it does for hreflang).
+"""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .i18n import available_languages
+from .models import Page, Section
+
+
+class I18nSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PublishedSitemap(I18nSitemap):
+    """Sitemap of one publishable model, through its published() QuerySet."""
+
+    model = None
+
+    def items(self):
+        return self.model.objects.published().order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+    def get_languages_for_item(self, item):
+        return available_languages(item)
+
+
+class SectionSitemap(I18nSitemap):
+    """The home page and the listings (their Page, if any, is not listed separately)."""
+
+    changefreq = "daily"
+
+    def items(self):
+        return ["home", *Section.values]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class PageSitemap(PublishedSitemap):
+    model = Page
+
+    def items(self):
+        return super().items().filter(section__isnull=True)
+
+
+def sitemaps():
+    from news.sitemaps import NewsSitemap
+    from offices.sitemaps import OfficeSitemap
+    from partners.sitemaps import PartnerSitemap
+    from programmes.sitemaps import ProgrammeAreaSitemap
+
+    return {
+        "sections": SectionSitemap,
+        "pages": PageSitemap,
+        "news": NewsSitemap,
+        "programmes": ProgrammeAreaSitemap,
+        "partners": PartnerSitemap,
+        "offices": OfficeSitemap,
+    }

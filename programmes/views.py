@@ -1,0 +1,70 @@
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView
+
+from news.models import NewsRelease
+from news.views import int_or_none, site_feeds
+from offices.models import Person
+from oim_site import seo
+from oim_site.views import PublishedDetailView, SiteMixin
+
+from .models import DocumentLanguage, ProgrammeArea
+
+
+class ProgrammeAreaListView(SiteMixin, ListView):
+    section = "programmes:list"
+    section_label = _("Domaines de programme")
+    template_name = "programmes/programmearea_list.html"
+
+    def get_queryset(self):
+        return ProgrammeArea.objects.published()
+
+
+class ProgrammeAreaDetailView(PublishedDetailView):
+    """An area with its projects, publications (filterable), contacts and recent news.
+
+    The publications of one area are few: all of them come in one prefetch
+    and the year and language filters are applied in Python, so a filter
+    never adds a query. Unknown filter values are ignored.
+    """
+
+    model = ProgrammeArea
+    section = "programmes:list"
+    section_label = _("Domaines de programme")
+    recent_news = 5
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related(
+            "projects",
+            "publications",
+            Prefetch("contacts", queryset=Person.objects.order_by("order", "name")),
+        )
+
+    def get_feeds(self):
+        return site_feeds(self.object)
+
+    def get_structured_data(self):
+        return [seo.person(self.request, person) for person in self.object.contacts.all()]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        publications = list(self.object.publications.all())
+        years = sorted({p.year for p in publications if p.year}, reverse=True)
+        languages = [(code, label) for code, label in DocumentLanguage.choices
+                     if any(p.language == code for p in publications)]
+        year = int_or_none(self.request.GET.get("year"))
+        year = year if year in years else None
+        language = self.request.GET.get("language")
+        language = language if language in dict(languages) else None
+        shown = [p for p in publications
+                 if (year is None or p.year == year) and (language is None or p.language == language)]
+        context.update(
+            publications=shown,
+            has_publications=bool(publications),
+            publication_years=years,
+            publication_languages=languages,
+            selected_year=year,
+            selected_language=language,
+            recent_releases=NewsRelease.objects.published().filter(programme_areas=self.object)[:self.recent_news],
+        )
+        return context
