@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from . import views
+from .search_views import SearchView
 from .sitemaps import sitemaps
 
 admin.site.site_header = "OIM France — administration"
@@ -29,6 +30,7 @@ urlpatterns += i18n_patterns(
     path(_("programmes/"), include("programmes.urls")),
     path(_("bureaux/"), include("offices.urls")),
     path(_("pages/<slug:slug>/"), views.PageDetailView.as_view(), name="page_detail"),
+    path(_("recherche/"), SearchView.as_view(), name="search"),
     prefix_default_language=True,
 )
 

@@ -1,0 +1,315 @@
+"""Site search: what a reader finds, how it is shown, and what it costs.
+
+Everything here runs on SQLite and on PostgreSQL (each engine answers the
+same questions); the tests marked ``postgres`` check what only PostgreSQL has.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import override
+
+from news.models import NewsRelease
+from oim_site.models import Status
+from oim_site.search import MAX_QUERY_LENGTH, parse_query, search_content
+from tests.factories import (
+    NewsReleaseFactory,
+    OfficeFactory,
+    PageFactory,
+    PartnerFactory,
+    PersonFactory,
+    ProgrammeAreaFactory,
+    ProjectFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def search_url(language="fr", **params):
+    with override(language):
+        url = reverse("search")
+    from urllib.parse import urlencode
+
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def titles(results, language="fr"):
+    with override(language):
+        return [str(hit.title).replace("<mark>", "").replace("</mark>", "") for hit in results[0:50]]
+
+
+# --- Finding -------------------------------------------------------------------
+
+
+def test_unaccented_lowercase_word_finds_the_accented_release():
+    NewsReleaseFactory(title_fr="Le programme de réinstallation accueille 300 réfugiés")
+    NewsReleaseFactory(title_fr="Journée mondiale des océans")
+
+    for query in ["reinstallation", "RÉINSTALLATION", "Reinstallation", "réinstallations"]:
+        assert titles(search_content(query=query, language="fr")) == [
+            "Le programme de réinstallation accueille 300 réfugiés"
+        ], query
+
+
+def test_text_in_the_body_is_found_not_only_titles():
+    NewsReleaseFactory(title_fr="Communiqué", body_fr="<p>Les équipes de <strong>Lampedusa</strong> témoignent.</p>")
+
+    assert titles(search_content(query="lampedusa", language="fr")) == ["Communiqué"]
+
+
+def test_every_kind_of_published_content_is_searched():
+    area = ProgrammeAreaFactory(title_fr="Intégration à Lampedusa")
+    office = OfficeFactory(name_fr="Bureau de Lampedusa", city_fr="Lampedusa")
+    NewsReleaseFactory(title_fr="Arrivées à Lampedusa")
+    PageFactory(title_fr="Lampedusa, une page")
+    PartnerFactory(name_fr="Croix-Rouge de Lampedusa")
+    ProjectFactory(area=area, name_fr="Projet Lampedusa")
+    PersonFactory(name="Anna Lampedusa", office=office)
+
+    results = search_content(query="Lampedusa", language="fr")
+
+    with override("fr"):
+        hits = results[0:20]
+    assert results.count() == 7
+    assert {hit.kind.key for hit in hits} == {"news", "area", "project", "partner", "office", "page", "person"}
+    urls = {hit.kind.key: hit.url for hit in hits}
+    with override("fr"):
+        assert urls["area"] == urls["project"] == area.get_absolute_url()
+        assert urls["office"] == office.get_absolute_url()
+        assert urls["person"] == reverse("offices:team")
+
+
+def test_drafts_scheduled_items_and_projects_of_unpublished_areas_are_never_found():
+    later = timezone.now() + timezone.timedelta(days=3)
+    NewsReleaseFactory(title_fr="Lampedusa publié")
+    NewsReleaseFactory(title_fr="Lampedusa brouillon", status=Status.DRAFT)
+    NewsReleaseFactory(title_fr="Lampedusa programmé", publication_date=later)
+    draft_area = ProgrammeAreaFactory(title_fr="Domaine caché", status=Status.DRAFT)
+    ProjectFactory(area=draft_area, name_fr="Projet Lampedusa caché")
+    PartnerFactory(name_fr="Partenaire Lampedusa", status=Status.DRAFT)
+    hidden_office = OfficeFactory(name_fr="Bureau fermé", status=Status.DRAFT)
+    PersonFactory(name="Jean Lampedusa", office=hidden_office)
+    PersonFactory(name="Paul Lampedusa", show_on_team_page=False)
+
+    assert titles(search_content(query="lampedusa", language="fr")) == ["Lampedusa publié"]
+
+
+def test_english_searches_english_text_and_falls_back_to_french_where_it_is_missing():
+    NewsReleaseFactory(title_fr="Réinstallation en France", title_en="Resettlement to France",
+                       lead_fr="", lead_en="", body_fr="", body_en="")
+    NewsReleaseFactory(title_fr="Réinstallation depuis le Niger", title_en="", lead_fr="", lead_en="",
+                       body_fr="", body_en="")
+
+    english = search_content(query="resettlement", language="en")
+    assert titles(english, "en") == ["Resettlement to France"]
+    # French pages search the French columns only.
+    assert search_content(query="resettlement", language="fr").count() == 0
+    # The untranslated release is found in English through its French title, and marked as French.
+    fallback = search_content(query="niger", language="en")
+    with override("en"):
+        [hit] = fallback[0:10]
+    assert hit.lang == "fr"
+    assert "Réinstallation depuis le" in str(hit.title)
+
+
+def test_quoted_phrase_and_excluded_word():
+    NewsReleaseFactory(title_fr="Aide au retour volontaire", body_fr="")
+    NewsReleaseFactory(title_fr="Le retour des beaux jours, aide volontaire", body_fr="")
+    NewsReleaseFactory(title_fr="Retour volontaire depuis Calais", body_fr="")
+
+    assert sorted(titles(search_content(query='"retour volontaire"', language="fr"))) == [
+        "Aide au retour volontaire", "Retour volontaire depuis Calais"]
+    assert titles(search_content(query='"retour volontaire" -calais', language="fr")) == [
+        "Aide au retour volontaire"]
+
+
+def test_title_matches_rank_above_body_matches():
+    NewsReleaseFactory(title_fr="Rapport annuel", body_fr="<p>Un mot sur la diaspora.</p>")
+    NewsReleaseFactory(title_fr="La diaspora malienne en France", body_fr="<p>Texte.</p>")
+
+    assert titles(search_content(query="diaspora", language="fr")) == [
+        "La diaspora malienne en France", "Rapport annuel"]
+
+
+def test_parse_query_keeps_words_and_drops_noise():
+    assert parse_query("  Réinstallation   des  Réfugiés ").clauses == [["reinstallation"], ["refugie"]]
+    assert parse_query("retour or rapatriement").clauses == [["retour", "rapatriement"]]
+    assert parse_query("asile -dublin").excluded == ["dublin"]
+    assert parse_query("").problem == "empty"
+    assert parse_query("a").problem == "too_short"
+    assert parse_query("?!;--").problem == "no_words"
+    assert parse_query("le la les").problem == "no_words"
+    long = parse_query("migration " * 100)
+    assert long.truncated and len(long.text) <= MAX_QUERY_LENGTH
+
+
+# --- The page --------------------------------------------------------------------
+
+
+def test_results_page_highlights_matches_and_escapes_everything_else(client):
+    NewsReleaseFactory(
+        title_fr="Arrivées à Lampedusa <b>",
+        lead_fr="Lampedusa <img src=x onerror=alert(1)> et le port",
+        body_fr="<p>À Lampedusa, &lt;script&gt;alert(2)&lt;/script&gt; rien.</p>",
+    )
+
+    response = client.get(search_url(q="lampedusa"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    start = html.index('<ol class="search-results"')
+    results = html[start:html.index("</ol>", start)]
+    assert "<mark>Lampedusa</mark>" in results
+    assert "Arrivées à <mark>Lampedusa</mark> &lt;b&gt;</a>" in results
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in results
+    assert "<img" not in results and "onerror" not in results and "<script" not in results
+    assert "1 résultat pour « lampedusa »" in html
+
+
+def test_results_are_paginated_and_bad_page_numbers_are_handled(client):
+    for number in range(23):
+        NewsReleaseFactory(title_fr=f"Migration et climat, épisode {number}")
+
+    first = client.get(search_url(q="climat"))
+    last = client.get(search_url(q="climat", page=3))
+    junk = client.get(search_url(q="climat", page="abc"))
+    beyond = client.get(search_url(q="climat", page=999))
+
+    assert first.status_code == last.status_code == junk.status_code == beyond.status_code == 200
+    assert len(first.context["hits"]) == 10 and first.context["paginator"].count == 23
+    assert len(last.context["hits"]) == 3
+    assert junk.context["page_obj"].number == 1
+    assert beyond.context["page_obj"].number == 3
+    assert 'rel="next"' in first.content.decode() and "page=2" in first.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("", "Saisissez un ou plusieurs mots"),
+        ("a", "au moins deux lettres"),
+        ("?!… ;-- ***", "aucun mot à chercher"),
+        ("le la les", "aucun mot à chercher"),
+        ("'; DROP TABLE news_newsrelease; --", "Aucun contenu ne correspond"),
+        ("<script>alert(1)</script>", "Aucun contenu ne correspond"),
+        ("\x00\x01 zéro", "Aucun contenu ne correspond"),
+        ('"""', "aucun mot à chercher"),
+        ("-", "aucun mot à chercher"),
+        ("a" * 1000, "seuls ses 200 premiers caractères"),
+        ("migration " * 100, "seuls ses 200 premiers caractères"),
+    ],
+)
+def test_empty_or_absurd_queries_get_a_helpful_page(client, query, message):
+    NewsReleaseFactory(title_fr="Communiqué sans rapport")
+
+    response = client.get(search_url(q=query))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert "Recherches fréquentes" in html or "résultat" in html
+    assert "<script>alert(1)" not in html
+    assert NewsReleaseFactory._meta.model.objects.count() == 1
+
+
+def test_english_page_marks_french_fallback_text(client):
+    NewsReleaseFactory(title_fr="Réinstallation depuis le Niger", title_en="", body_en="", lead_en="")
+
+    html = client.get(search_url("en", q="niger")).content.decode()
+
+    assert 'lang="fr"' in html
+    assert "<mark>Niger</mark>" in html
+
+
+# --- Cost -------------------------------------------------------------------------
+
+
+def test_search_runs_three_queries_whatever_the_amount_of_content(django_assert_num_queries):
+    area = ProgrammeAreaFactory(title_fr="Climat et migration")
+    for number in range(40):
+        NewsReleaseFactory(title_fr=f"Climat {number}", programme_areas=[area])
+    PartnerFactory(name_fr="Observatoire du climat")
+
+    with django_assert_num_queries(3), override("fr"):
+        results = search_content(query="climat", language="fr")
+        assert results.count() == 42
+        hits = results[0:10]
+    assert len(hits) == 10
+    with django_assert_num_queries(0):
+        search_content(query="?", language="fr")[0:10]
+
+
+def _page_queries(client, query):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(search_url(q=query))
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_search_page_query_count_does_not_grow_with_content(client):
+    for number in range(3):
+        NewsReleaseFactory(title_fr=f"Asile {number}")
+    few = _page_queries(client, "asile")
+    for number in range(40):
+        NewsReleaseFactory(title_fr=f"Asile et protection {number}", body_fr="<p>Texte long sur l’asile.</p>")
+        PartnerFactory(name_fr=f"Partenaire asile {number}")
+    many = _page_queries(client, "asile")
+
+    assert few == many
+    assert many <= 8
+
+
+# --- PostgreSQL only -------------------------------------------------------------
+
+
+@pytest.mark.postgres
+def test_postgres_uses_the_unaccented_french_configuration(postgres):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_tsvector('french_unaccent', 'Réinstallations')::text")
+        assert cursor.fetchone()[0] == "'reinstall':1"
+    NewsReleaseFactory(title_fr="Les réfugiés réinstallés", body_fr="")
+
+    results = search_content(query="refugie reinstalle", language="fr")
+
+    assert results.count() == 1
+    with override("fr"):
+        [hit] = results[0:10]
+    assert "<mark>réfugiés</mark>" in str(hit.title)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("language, index", [("fr", "news_search_fr_gin"), ("en", "news_search_en_gin")])
+def test_postgres_matches_news_through_the_gin_index(postgres, language, index):
+    NewsReleaseFactory(title_fr="Réinstallation")
+    NewsRelease.objects.bulk_create(
+        NewsRelease(title_fr=f"Communiqué {n}", title_en=f"Release {n}", slug_fr=f"c-{n}", slug_en=f"r-{n}",
+                    body_fr="<p>Texte sur l’intégration.</p>", status=Status.PUBLISHED)
+        for n in range(500)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE news_newsrelease")
+    results = search_content(query="reinstallation", language=language)
+    branch = results._branch(results.kinds[0]).order_by().values_list("hit_pk")
+    sql, params = branch.query.sql_with_params()
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert index in plan
+
+
+@pytest.mark.postgres
+def test_postgres_excerpt_is_built_by_ts_headline_and_escaped(postgres):
+    body = "<p>Début. " + "Mot " * 80 + "puis la <em>Méditerranée</em> &amp; 3 &lt; 4. Et la suite du texte.</p>"
+    NewsReleaseFactory(title_fr="Titre", lead_fr="", body_fr=body)
+
+    with override("fr"):
+        [hit] = search_content(query="mediterranee", language="fr")[0:10]
+
+    assert "<mark>Méditerranée</mark>" in hit.excerpt
+    assert "&amp; 3 &lt; 4" in hit.excerpt
+    assert "<em>" not in hit.excerpt and "Début" not in hit.excerpt
