@@ -15,7 +15,7 @@ from .models import Page, Section
 class I18nSitemap(Sitemap):
     i18n = True
     alternates = True
-    x_default = True
+    x_default = False  # Django's x-default drops the /fr/ prefix, which only redirects here: base.html names /fr/ instead.
 
 
 class PublishedSitemap(I18nSitemap):
