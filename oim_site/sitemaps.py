@@ -15,7 +15,9 @@ from .models import Page, Section
 class I18nSitemap(Sitemap):
     i18n = True
     alternates = True
-    x_default = False  # Django's x-default drops the /fr/ prefix, which only redirects here: base.html names /fr/ instead.
+    # Django's x-default drops the /fr/ prefix, an address that only redirects
+    # here; the pages' own hreflang links name /fr/ as x-default instead.
+    x_default = False
 
 
 class PublishedSitemap(I18nSitemap):
