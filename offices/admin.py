@@ -2,6 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 
 from oim_site.admin import ContentAdmin, EnglishStatusMixin, TranslatedTabularInline
+from oim_site.editorial.admin import HistoryAdminMixin
 
 from .models import ActivityDomain, Office, Person
 
@@ -25,7 +26,7 @@ class OfficeAdmin(ContentAdmin):
 
 
 @admin.register(ActivityDomain)
-class ActivityDomainAdmin(EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
+class ActivityDomainAdmin(HistoryAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
     list_display = ("title", "office", "order", "english")
     list_filter = ("office",)
     list_select_related = ("office",)
@@ -33,7 +34,7 @@ class ActivityDomainAdmin(EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin
 
 
 @admin.register(Person)
-class PersonAdmin(EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
+class PersonAdmin(HistoryAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
     list_display = ("name", "job_title", "office", "email", "phone", "order", "english")
     list_filter = ("office", "show_on_team_page")
     list_select_related = ("office",)

@@ -18,6 +18,8 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from .editorial.admin import EditorialAdminMixin
+from .editorial.services import content_status_set
 from .models import Page, Status
 from .roles import can_publish
 
@@ -46,7 +48,7 @@ class EnglishStatusMixin:
         return obj.has_english()
 
 
-class ContentAdmin(EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
+class ContentAdmin(EditorialAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
     """Base admin of every model built on the publishing base."""
 
     date_hierarchy = "publication_date"
@@ -82,10 +84,16 @@ class ContentAdmin(EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
         if not can_publish(request.user, self.model):
             self.message_user(request, _("Vous n’avez pas le droit de publier."), messages.ERROR)
             return 0
+        # Each change is a revision ("Publié"/"Dépublié", by whom); publishing
+        # skips, with the reasons, items that fail the quality checks.
         count = 0
         for obj in queryset.exclude(status=status):
-            obj.status = status
-            obj.save(update_fields=["status", "updated_at"])
+            problems = content_status_set(obj=obj, status=status, user=request.user)
+            if problems:
+                self.message_user(request, format_html(
+                    "{} {}", _("« %(object)s » n’est pas publié :") % {"object": obj},
+                    " ".join(str(problem) for problem in problems)), messages.ERROR)
+                continue
             count += 1
         return count
 

@@ -73,13 +73,6 @@ MIDDLEWARE = [
     # Content-Security-Policy: strict on the public site, relaxed for CKEditor in the admin.
     "oim_site.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # HTML is gzipped here; static files never reach this line (WhiteNoise
-    # answers them above with its own precompressed gzip/brotli files).
-    # BREACH: compressing a page is only unsafe when it reflects attacker input
-    # next to a secret. Public pages carry no secret (no CSRF token, no
-    # personal data for anonymous visitors), and the admin's forms rotate
-    # masked CSRF tokens on every response, which Django designed for this.
-    "django.middleware.gzip.GZipMiddleware",
     # Old addresses answer 301, but only where nothing else answered (404).
     "oim_site.editorial.middleware.RedirectFallbackMiddleware",
     # HTML is gzipped here; static files never reach this line (WhiteNoise

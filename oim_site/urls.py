@@ -17,6 +17,7 @@ admin.site.index_title = _("Contenus du site")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("ckeditor/", include("oim_site.editor")),
+    path("admin-tools/", include(("oim_site.editorial.admin_views", "editorial_tools"))),
     path("", views.language_redirect, name="root"),
     path("sitemap.xml", sitemap_view, {"sitemaps": sitemaps()}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -30,6 +31,7 @@ urlpatterns += i18n_patterns(
     path(_("programmes/"), include("programmes.urls")),
     path(_("bureaux/"), include("offices.urls")),
     path(_("pages/<slug:slug>/"), views.PageDetailView.as_view(), name="page_detail"),
+    path("", include("oim_site.editorial.urls")),
     path(_("recherche/"), SearchView.as_view(), name="search"),
     prefix_default_language=True,
 )

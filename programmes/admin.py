@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 
 from oim_site.admin import ContentAdmin, EnglishStatusMixin, TranslatedStackedInline, TranslatedTabularInline
+from oim_site.editorial.admin import HistoryAdminMixin
 
 from .models import ProgrammeArea, Project, Publication
 
@@ -31,7 +32,7 @@ class ProgrammeAreaAdmin(ContentAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
+class ProjectAdmin(HistoryAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
     list_display = ("name", "acronym", "area", "countries", "english")
     list_filter = ("area",)
     list_select_related = ("area",)
@@ -39,7 +40,7 @@ class ProjectAdmin(EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
 
 
 @admin.register(Publication)
-class PublicationAdmin(EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
+class PublicationAdmin(HistoryAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
     list_display = ("title", "year", "language", "area", "english")
     list_filter = ("area", "language", "year")
     list_select_related = ("area",)

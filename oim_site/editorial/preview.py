@@ -1,0 +1,66 @@
+"""Rendering an unpublished item in its real public template.
+
+The public URL of the item is resolved to find its detail view; a subclass
+of that view is given the object directly, so the draft is shown with the
+very template, context and layout it will have once published, without ever
+going through ``published()``.
+"""
+
+from django.template.response import TemplateResponse
+from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
+from django.views.generic.detail import SingleObjectMixin
+
+from oim_site.models import Page
+
+
+def public_path(obj):
+    # A page standing for a section links to the section's listing; its own
+    # text is still shown by the page detail view.
+    if isinstance(obj, Page):
+        return reverse("page_detail", kwargs={"slug": obj.slug})
+    return obj.get_absolute_url()
+
+
+def _detail_view(obj, view_class, initkwargs):
+    class PreviewView(view_class):
+        def get_object(self, queryset=None):
+            return obj
+
+        def get_context_data(self, **kwargs):
+            context = super().get_context_data(**kwargs)
+            context["preview"] = True
+            return context
+
+    PreviewView.__name__ = f"Preview{view_class.__name__}"
+    return PreviewView.as_view(**initkwargs)
+
+
+def mark_private(response):
+    """Headers of every preview answer: never indexed, never stored by a cache."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+def render_preview(request, obj, language):
+    with translation.override(language):
+        try:
+            match = resolve(public_path(obj))
+        except Resolver404:
+            match = None
+        view_class = getattr(getattr(match, "func", None), "view_class", None)
+        if view_class is not None and issubclass(view_class, SingleObjectMixin):
+            view = _detail_view(obj, view_class, getattr(match.func, "view_initkwargs", {}))
+            response = view(request, *match.args, **match.kwargs)
+        else:
+            opts = obj._meta
+            response = TemplateResponse(
+                request,
+                [f"{opts.app_label}/{opts.model_name}_detail.html"],
+                {"object": obj, opts.model_name: obj, "preview": True},
+            )
+        # Rendered here, while the preview's language is active.
+        if hasattr(response, "render"):
+            response.render()
+    return mark_private(response)
