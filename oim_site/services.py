@@ -18,6 +18,7 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
@@ -33,9 +34,10 @@ UNCHANGED = "unchanged"
 EDITED = "edited"
 RESTORED = "restored"
 MISSING = "missing"
+CONFLICT = "conflict"
 
 #: In the order the report lists them.
-ACTIONS = (CREATED, RESTORED, UNCHANGED, EDITED, MISSING)
+ACTIONS = (CREATED, RESTORED, UNCHANGED, EDITED, MISSING, CONFLICT)
 
 #: The models the loader writes, in the order it writes them.
 MODELS = (Office, ActivityDomain, Person, Partner, ProgrammeArea, Project, Publication, NewsRelease, RelatedLink,
@@ -51,6 +53,8 @@ class ContentReport:
     """What a run did (or, in a dry run, would do), object by object."""
 
     entries: list = field(default_factory=list)
+    #: (model, label, message) of the objects that could not be created.
+    conflicts: list = field(default_factory=list)
 
     def add(self, model, label, action):
         self.entries.append((model, str(label), action))
@@ -88,6 +92,11 @@ def _shipped_value(model_field, value):
     if value is None or value == "":
         return value
     return model_field.to_python(value)
+
+
+def _slugs(values):
+    """Find a slugged object by either slug: an editor may have changed one of them."""
+    return [{"slug_fr": values["slug_fr"]}, {"slug_en": values["slug_en"]}]
 
 
 def _blank_as_none(value):
@@ -128,7 +137,14 @@ class _Loader:
                 self.report.add(model, label, MISSING)
                 return None, MISSING
             obj = model(**values, **(extra_on_create or {}))
-            obj.full_clean()
+            try:
+                obj.full_clean()
+            except ValidationError as error:
+                # Typically a slug now used by another object created in the
+                # admin: report it rather than abort the whole run.
+                self.report.add(model, label, CONFLICT)
+                self.report.conflicts.append((model, str(label), "; ".join(error.messages)))
+                return None, CONFLICT
             obj.save()
             self.report.add(model, label, CREATED)
             return obj, CREATED
@@ -160,7 +176,9 @@ class _Loader:
     def offices(self):
         for spec in content.OFFICES:
             values = {"slug_fr": spec["slug_fr"], "status": Status.PUBLISHED, **spec["fields"]}
-            office, action = self.upsert(Office, [{"slug_fr": spec["slug_fr"]}], values, label=values["name_fr"])
+            office, action = self.upsert(Office, _slugs(values), values, label=values["name_fr"])
+            if office is None:
+                continue
             for order, domain in enumerate(spec["domains"], start=1):
                 self.upsert(
                     ActivityDomain,
@@ -184,7 +202,7 @@ class _Loader:
             if self.with_files:
                 extra["logo"] = ContentFile(placeholder_logo(spec["logo_label"]), name=f"{spec['slug_fr']}.png")
             partner, _action = self.upsert(
-                Partner, [{"slug_fr": spec["slug_fr"]}], values, label=values["name_fr"], extra_on_create=extra,
+                Partner, _slugs(values), values, label=values["name_fr"], extra_on_create=extra,
             )
             if self.reset and self.with_files and partner is not None and not partner.logo:
                 # A logo uploaded in the admin is never replaced by the placeholder.
@@ -196,12 +214,15 @@ class _Loader:
         for spec in content.AREAS:
             values = {"slug_fr": spec["slug_fr"], "status": Status.PUBLISHED, **spec["fields"]}
             area, action = self.upsert(
-                ProgrammeArea, [{"slug_fr": spec["slug_fr"]}], values, label=values["title_fr"],
+                ProgrammeArea, _slugs(values), values, label=values["title_fr"],
             )
             areas[spec["slug_fr"]], actions[spec["slug_fr"]] = area, action
-            self.link(area.contacts, [people.get(name) for name in spec["contacts"]], action)
+            if area is not None:
+                self.link(area.contacts, [people.get(name) for name in spec["contacts"]], action)
         for spec in content.PROJECTS:
             area = areas[spec["area"]]
+            if area is None:
+                continue
             self.upsert(
                 Project,
                 [{"name_fr": spec["name_fr"]}],
@@ -211,6 +232,8 @@ class _Loader:
             )
         for spec in content.PUBLICATIONS:
             area = areas[spec["area"]]
+            if area is None:
+                continue
             values = {
                 "area": area, "title_fr": spec["title"], "title_en": spec["title"], "year": spec["year"],
                 "language": DocumentLanguage.EN, "url": spec["url"], "order": spec["order"],
@@ -224,8 +247,10 @@ class _Loader:
         for spec in content.RELEASES:
             values = {"slug_fr": spec["slug_fr"], "status": Status.PUBLISHED, **spec["fields"]}
             release, action = self.upsert(
-                NewsRelease, [{"slug_fr": spec["slug_fr"]}], values, label=values["title_fr"],
+                NewsRelease, _slugs(values), values, label=values["title_fr"],
             )
+            if release is None:
+                continue
             self.link(release.media_contacts, [people.get(name) for name in spec["media_contacts"]], action)
             for order, link in enumerate(spec["links"], start=1):
                 self.upsert(
@@ -246,7 +271,7 @@ class _Loader:
                 "status": Status.PUBLISHED,
                 **spec["fields"],
             }
-            lookups = [{"slug_fr": spec["slug_fr"]}]
+            lookups = _slugs(values)
             if spec.get("section"):
                 lookups.insert(0, {"section": spec["section"]})
             page, _action = self.upsert(Page, lookups, values, label=values["title_fr"])

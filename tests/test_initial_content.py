@@ -401,3 +401,14 @@ def test_about_page_is_public_in_both_languages(loaded, client, language, expect
     response = client.get(page.get_absolute_url_in(language))
     assert response.status_code == 200
     assert expected in response.content.decode()
+
+
+def test_a_changed_slug_does_not_make_a_duplicate(loaded):
+    Page.objects.filter(slug_fr="agir").update(slug_fr="s-engager")
+    Partner.objects.filter(slug_fr="oif").update(slug_en="la-francophonie")
+
+    out = _run("--verbosity", "1")
+
+    assert Page.objects.filter(title_fr="Agir").count() == 1
+    assert Partner.objects.filter(acronym_fr="OIF").count() == 1
+    assert "Pages : 9 inchangé(s), 1 modifié(s) dans l’admin" in out

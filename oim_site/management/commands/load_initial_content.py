@@ -3,6 +3,7 @@ from django.db import transaction
 
 from oim_site.services import (
     ACTIONS,
+    CONFLICT,
     CREATED,
     EDITED,
     MISSING,
@@ -17,8 +18,9 @@ LABELS = {
     UNCHANGED: "inchangé(s)",
     EDITED: "modifié(s) dans l’admin, laissé(s) tel(s) quel(s)",
     MISSING: "supprimé(s) dans l’admin, non recréé(s)",
+    CONFLICT: "non créé(s) : en conflit avec un contenu existant",
 }
-SIGNS = {CREATED: "+", RESTORED: "↺", UNCHANGED: "=", EDITED: "≠", MISSING: "−"}
+SIGNS = {CREATED: "+", RESTORED: "↺", UNCHANGED: "=", EDITED: "≠", MISSING: "−", CONFLICT: "!"}
 
 
 class Command(BaseCommand):
@@ -54,6 +56,8 @@ class Command(BaseCommand):
 
         if verbosity >= 1:
             self._write_report(report, verbosity=verbosity, dry_run=dry_run)
+        for model, label, message in report.conflicts:
+            self.stderr.write(self.style.ERROR(f"{model._meta.verbose_name} « {label} » non créé : {message}"))
 
     def _write_report(self, report, *, verbosity, dry_run):
         prefix = "[simulation] " if dry_run else ""
@@ -64,7 +68,7 @@ class Command(BaseCommand):
             if not counts:
                 continue
             parts = ", ".join(f"{counts[action]} {LABELS[action]}" for action in ACTIONS if counts[action])
-            if counts[EDITED] or counts[MISSING]:
+            if counts[EDITED] or counts[MISSING] or counts[CONFLICT]:
                 style = self.style.WARNING
             elif counts[CREATED] or counts[RESTORED]:
                 style = self.style.SUCCESS
