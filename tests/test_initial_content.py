@@ -302,6 +302,14 @@ def test_rich_text_is_simple_accessible_html(loaded):
             assert label and label.lower().strip(" .:") not in VAGUE, (where, label)
 
 
+def test_loaded_content_passes_the_checks_that_gate_publishing(loaded):
+    from oim_site.editorial.checks import check_object
+
+    for model in PUBLISHABLE:
+        for obj in model.objects.all():
+            assert check_object(obj) == [], (model.__name__, obj.pk, [str(p) for p in check_object(obj)])
+
+
 # -- behaviour ------------------------------------------------------------------
 
 
