@@ -43,9 +43,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, reset, interactive, dry_run, verbosity, **options):
         if reset and interactive and not dry_run:
-            answer = input(
-                "--reset remplace par le contenu livré les textes modifiés dans l’admin. Continuer ? [oui/non] "
-            )
+            try:
+                answer = input(
+                    "--reset remplace par le contenu livré les textes modifiés dans l’admin. Continuer ? [oui/non] "
+                )
+            except EOFError:  # no terminal to answer from: refuse rather than guess
+                answer = ""
             if answer.strip().lower() not in {"oui", "o", "yes", "y"}:
                 raise CommandError("Annulé : rien n’a été modifié.")
 
