@@ -420,3 +420,10 @@ def test_a_changed_slug_does_not_make_a_duplicate(loaded):
     assert Page.objects.filter(title_fr="Agir").count() == 1
     assert Partner.objects.filter(acronym_fr="OIF").count() == 1
     assert "Pages : 9 inchangé(s), 1 modifié(s) dans l’admin" in out
+
+
+def test_runs_from_anywhere_without_the_old_site_files(tmp_path, monkeypatch):
+    # The content is Python data in the package: no fixture or seed file is read.
+    monkeypatch.chdir(tmp_path)
+    load()
+    assert (Partner.objects.count(), ProgrammeArea.objects.count(), NewsRelease.objects.count()) == (6, 5, 2)
