@@ -6,10 +6,11 @@ very template, context and layout it will have once published, without ever
 going through ``published()``.
 """
 
+from django.db.models.sql.where import WhereNode
 from django.template.response import TemplateResponse
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
-from django.views.generic.detail import SingleObjectMixin
+from django.views.generic.detail import BaseDetailView, SingleObjectMixin
 
 from oim_site.models import Page
 
@@ -24,8 +25,16 @@ def public_path(obj):
 
 def _detail_view(obj, view_class, initkwargs):
     class PreviewView(view_class):
+        # The generic detail behaviour, without a subclass's own redirects
+        # (a section page normally redirects to its listing).
+        get = BaseDetailView.get
+
         def get_object(self, queryset=None):
-            return obj
+            # The public queryset keeps its select_related/prefetch_related
+            # (templates rely on them), minus its visibility filter.
+            public = self.get_queryset()
+            public.query.where = WhereNode()
+            return public.get(pk=obj.pk)
 
         def get_context_data(self, **kwargs):
             context = super().get_context_data(**kwargs)
