@@ -113,34 +113,18 @@ OFFICES = [
                 "Marseille, dans le cadre d’un partenariat avec la Mairie. Le bureau relève du Directeur de "
                 "l’OIM France.</p>"
                 "<p>Il a pour rôle particulier d’être le « Centre d’Information, de Formation et de Rencontres sur "
-                "les Migrations » (CIFORM). Par ce centre, l’OIM agit dans trois grands domaines :</p>"
-                "<ul>"
-                "<li><strong>Information</strong> sur les réalités migratoires et promotion des voies légales de "
-                "migration, en particulier par le projet CVR dans la région PACA ;</li>"
-                "<li><strong>Formation</strong> : un pôle de formation pour les professionnels qui travaillent sur "
-                "les migrations (fonctionnaires nationaux et internationaux, décideurs de la société civile et du "
-                "secteur privé) ;</li>"
-                "<li><strong>Rencontres</strong> : conférences, ateliers et réunions sur les migrations entre "
-                "organisations internationales, États, régions, villes, associations, secteur privé et "
-                "migrants.</li>"
-                "</ul>"
+                "les Migrations » (CIFORM). Par ce centre, l’OIM agit dans trois grands domaines : l’information sur "
+                "les réalités migratoires et les voies légales de migration, la formation des professionnels et "
+                "l’organisation de rencontres sur les migrations.</p>"
             ),
             "description_en": (
                 "<p>In October 2007 the International Organization for Migration (IOM) opened an office in "
                 "Marseille, as part of a partnership with the City Council. The office reports to the Director of "
                 "IOM France.</p>"
                 "<p>Its particular role is to be the “Centre for Information, Training and Meetings on Migration” "
-                "(CIFORM, from its French name). Through this centre IOM works in three main fields:</p>"
-                "<ul>"
-                "<li><strong>Information</strong> on the realities of migration and promotion of legal migration "
-                "routes, in particular through the CVR project in the PACA region "
-                "(Provence-Alpes-Côte d’Azur);</li>"
-                "<li><strong>Training</strong>: a training hub for professionals who deal with migration (national "
-                "and international civil servants, decision-makers from civil society and the private sector);</li>"
-                "<li><strong>Meetings</strong>: conferences, workshops and meetings on migration between "
-                "international organisations, States, regions, cities, associations, the private sector and "
-                "migrants.</li>"
-                "</ul>"
+                "(CIFORM, from its French name). Through this centre IOM works in three main fields: information on "
+                "the realities of migration and legal migration routes, training for professionals, and meetings on "
+                "migration.</p>"
             ),
             "order": 2,
         },
@@ -154,7 +138,7 @@ OFFICES = [
                 ),
                 "description_en": (
                     "Informing on the realities of migration and promoting legal migration routes, in particular "
-                    "through the CVR project in the PACA region."
+                    "through the CVR project in the PACA region (Provence-Alpes-Côte d’Azur)."
                 ),
             },
             {
