@@ -52,9 +52,10 @@ def language_name(code):
     from programmes.models import DocumentLanguage
 
     try:
-        return str(DocumentLanguage(code).label)
+        language = DocumentLanguage(code)
     except ValueError:
         return ""
+    return "" if language == DocumentLanguage.OTHER else str(language.label)
 
 
 def media_file_size(url):

@@ -1,0 +1,55 @@
+"""Links to documents say what the reader will get: "(PDF, 2 Mo, anglais)"."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.template import Context, Template
+from django.utils import translation
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def render(template, **context):
+    return Template("{% load editorial %}" + template).render(Context(context))
+
+
+def test_uploaded_publication_shows_format_size_and_language():
+    publication = factories.PublicationFactory(url="", language="en")
+    publication.file.save("rapport.pdf", ContentFile(b"%PDF" + b"0" * (2 * 1024 * 1024 - 4)))
+    assert render("{{ p|document_info }}", p=publication) == "(PDF, 2 Mo, anglais)"
+    with translation.override("en"):
+        assert render("{{ p|document_info }}", p=publication) == "(PDF, 2 MB, English)"
+
+
+def test_small_file_in_kilobytes_and_decimal_megabytes():
+    from oim_site.editorial.templatetags.editorial import human_size
+
+    assert human_size(340 * 1024) == "340 ko"
+    assert human_size(1536 * 1024) == "1,5 Mo"
+    with translation.override("en"):
+        assert human_size(1536 * 1024) == "1.5 MB"
+
+
+def test_external_publication_shows_what_is_known():
+    pdf = factories.PublicationFactory(url="https://publications.iom.int/system/files/pdf/wmr_2024.pdf", language="fr")
+    page = factories.PublicationFactory(url="https://publications.iom.int/books/", language="es")
+    assert render("{{ p|document_info }}", p=pdf) == "(PDF, français)"
+    assert render("{{ p|document_info }}", p=page) == "(espagnol)"
+
+
+def test_rich_text_links_to_media_files_are_annotated(settings):
+    default_storage.save("editor/guide.docx", ContentFile(b"x" * 5000))
+    html = ('<p><a href="/media/editor/guide.docx" hreflang="en">Guide</a> et '
+            '<a href="/fr/actualites/">actualités</a> et <a href="/media/editor/absent.pdf">absent</a></p>')
+    out = render("{{ html|document_links }}", html=html)
+    assert '<a href="/media/editor/guide.docx" hreflang="en">Guide <span class="document-info">(Word, 5 ko, anglais)' \
+           '</span></a>' in out
+    assert '<a href="/fr/actualites/">actualités</a>' in out
+    assert 'absent <span class="document-info">(PDF)</span>' in out
+
+
+def test_annotation_does_not_unescape_the_text():
+    html = '<a href="/media/editor/a.pdf">&lt;script&gt;</a>'
+    assert "&lt;script&gt;" in render("{{ html|document_links }}", html=html)
