@@ -141,13 +141,14 @@ class EditorialAdminMixin(HistoryAdminMixin):
         return super().recover_view(request, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
-        # Only "Publication" changes the status, whatever the path: a restored
-        # version or a recovered object keeps the status it has now (or draft).
-        if not can_publish(request.user, self.model):
-            if hasattr(request, "_editorial_status_before"):
-                current = request._editorial_status_before
-            else:
-                current = self._current_status(obj.pk) if obj.pk else None
+        before = getattr(request, "_editorial_status_before", None)
+        if before is not None:
+            # Restoring text never publishes or unpublishes: that is done on purpose, by the actions.
+            obj.status = before
+        elif not can_publish(request.user, self.model):
+            # Only "Publication" sets the status; a recovered object comes back as a draft.
+            current = None if hasattr(request, "_editorial_status_before") else (
+                self._current_status(obj.pk) if obj.pk else None)
             obj.status = current or Status.DRAFT
         super().save_model(request, obj, form, change)
 

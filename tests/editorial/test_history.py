@@ -170,3 +170,24 @@ def test_release_history_includes_inline_links(publisher_client):
     labels = [v.field_dict.get("label_en") for v in version.revision.version_set.all() if v.object_repr != str(release)]
     assert labels == ["IOM website"]
     assert NewsRelease.objects.get(pk=release.pk).links.count() == 1
+
+
+def test_restoring_an_older_draft_version_keeps_the_item_published(publisher_client):
+    page = add_page(publisher_client)  # saved as a draft
+    first = Version.objects.get_for_object(page).get()
+    publisher_client.post(admin_url(Page, "changelist"), {"action": "publish", "_selected_action": [page.pk]})
+    publisher_client.post(admin_url(page, "change"), page_form(title_fr="Nouveau titre", status="published"))
+    response = publisher_client.post(admin_url(page, "revision", page.pk, first.pk), page_form(status="draft"))
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert (page.title_fr, page.status) == ("À propos", Status.PUBLISHED)
+
+
+def test_editor_recovering_a_deleted_item_gets_a_draft(publisher_client, editor, client):
+    page = add_page(publisher_client, status="published")
+    publisher_client.post(admin_url(page, "delete"), {"post": "yes"})
+    deleted = Version.objects.get_deleted(Page).get()
+    client.force_login(editor)
+    response = client.post(admin_url(Page, "recover", deleted.pk), page_form(status="published"))
+    assert response.status_code == 302
+    assert Page.objects.get(title_fr="À propos").status == Status.DRAFT

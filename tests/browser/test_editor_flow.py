@@ -1,0 +1,119 @@
+"""The editorial workflow in Chromium, as the communications team lives it.
+
+An editor of "Rédaction" writes a draft, previews it and shares a link; a
+reviewer without an account opens the link; a member of "Publication"
+publishes the release; then an earlier version is restored.
+"""
+
+import os
+
+import pytest
+
+from news.models import NewsRelease
+from oim_site.models import Status
+from oim_site.roles import roles_setup
+from tests.factories import PASSWORD, UserFactory
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync"]
+
+
+def log_in(browser, live_server, user):
+    from playwright.sync_api import expect
+
+    page = browser.new_context(locale="fr-FR").new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    expect(page.locator("#site-name")).to_contain_text("OIM France")
+    return page
+
+
+def test_draft_preview_share_review_publish_restore(live_server, chromium_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    roles_setup()  # transactional tests flush the groups made by post_migrate
+    editor = UserFactory(groups=["Rédaction"])
+    publisher = UserFactory(groups=["Publication"])
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path, args=ARGS)
+
+        # 1. The editor writes a draft: no status field to change, it saves as a draft.
+        page = log_in(browser, live_server, editor)
+        page.goto(f"{live_server.url}/admin/news/newsrelease/add/")
+        page.fill("#id_title_fr", "Journée mondiale des réfugiés à Paris")
+        page.fill("#id_lead_fr", "L’OIM France s’associe à la journée.")
+        page.click('a[href="#tab_id_title_en"]')
+        page.fill("#id_title_en", "World Refugee Day in Paris")
+        expect(page.locator("#id_status")).to_have_count(0)
+        page.click('input[name="_continue"]')
+        expect(page.locator(".messagelist")).to_contain_text("a été ajouté")
+        release = NewsRelease.objects.get(title_fr="Journée mondiale des réfugiés à Paris")
+        assert release.status == Status.DRAFT
+
+        # 2. "Prévisualiser" opens the draft in the public template, with the banner.
+        with page.context.expect_page() as preview_info:
+            page.get_by_role("link", name="Prévisualiser", exact=True).click()
+        preview = preview_info.value
+        preview.wait_for_load_state()
+        expect(preview.locator("h1")).to_contain_text("Journée mondiale des réfugiés à Paris")
+        expect(preview.locator(".preview-banner")).to_contain_text("Prévisualisation")
+        preview.close()
+
+        # 3. "Partager un lien de prévisualisation" makes a link to copy.
+        page.get_by_role("link", name="Partager un lien de prévisualisation").click()
+        page.get_by_role("button", name="Créer un nouveau lien").click()
+        expect(page.locator(".messagelist")).to_contain_text("valable 7 jours")
+        shared_url = page.locator('input.preview-url[data-lang="fr"]').first.input_value()
+        assert "/fr/preview/" in shared_url
+
+        # 4. A reviewer without an account opens it: that release, marked as a preview, not indexable.
+        reviewer = browser.new_context(locale="fr-FR").new_page()
+        response = reviewer.goto(shared_url)
+        assert response.status == 200
+        assert response.headers["x-robots-tag"].startswith("noindex")
+        expect(reviewer.locator("h1")).to_contain_text("Journée mondiale des réfugiés à Paris")
+        expect(reviewer.locator(".preview-banner")).to_be_visible()
+        expect(reviewer.locator('meta[name="robots"]')).to_have_attribute("content", "noindex, nofollow")
+        # The public address of the draft still gives nothing.
+        assert reviewer.goto(f"{live_server.url}{release.get_absolute_url_in('fr')}").status == 404
+
+        # 5. A member of "Publication" publishes it from the list.
+        publisher_page = log_in(browser, live_server, publisher)
+        publisher_page.goto(f"{live_server.url}/admin/news/newsrelease/")
+        publisher_page.check(f'input[name="_selected_action"][value="{release.pk}"]')
+        publisher_page.select_option('select[name="action"]', "publish")
+        publisher_page.click('button[name="index"]')
+        expect(publisher_page.locator(".messagelist")).to_contain_text("1 élément publié")
+        assert reviewer.goto(f"{live_server.url}{release.get_absolute_url_in('fr')}").status == 200
+
+        # 6. The publisher rewrites the title, then restores the earlier version from the history.
+        publisher_page.goto(f"{live_server.url}/admin/news/newsrelease/{release.pk}/change/")
+        publisher_page.fill("#id_title_fr", "Titre modifié par erreur")
+        publisher_page.click('a[href="#tab_id_title_en"]')
+        publisher_page.fill("#id_title_en", "Title changed by mistake")
+        publisher_page.click('input[name="_continue"]')
+        expect(publisher_page.locator(".messagelist")).to_contain_text("a été modifié")
+        publisher_page.get_by_role("link", name="Historique").first.click()
+        history = publisher_page.locator("#change-history tbody tr")
+        expect(history).to_have_count(3)  # added (editor), published, changed (publisher)
+        expect(history.nth(1)).to_contain_text("Publié")
+        expect(history.nth(1)).to_contain_text(publisher.username)
+        expect(history.last).to_contain_text(editor.username)
+        # Oldest version last (latest first); its date link opens the restore form.
+        history.last.locator("th a").click()
+        expect(publisher_page.locator("#id_title_fr")).to_have_value("Journée mondiale des réfugiés à Paris")
+        publisher_page.click('input[name="_save"]')
+        expect(publisher_page.locator(".messagelist")).to_contain_text("a été modifié")
+        browser.close()
+
+    release.refresh_from_db()
+    assert release.title_fr == "Journée mondiale des réfugiés à Paris"
+    assert release.title_en == "World Refugee Day in Paris"
+    assert release.is_published  # restoring the text of the draft version did not unpublish
