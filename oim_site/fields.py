@@ -5,10 +5,13 @@ RichTextField is the only rich-text field of the project: swapping the editor
 migrations' field path, nothing else.
 """
 
+import re
+
 import phonenumbers
 from ckeditor_uploader.fields import RichTextUploadingField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import class_prepared
 from django.utils.translation import gettext_lazy as _
 
 from .images import clean_image, validate_image
@@ -75,3 +78,54 @@ class ImageField(models.ImageField):
             cleaned = clean_image(file.file if hasattr(file, "file") else file)
             file.save(cleaned.name, cleaned, save=False)
         return super().pre_save(model_instance, add)
+
+
+#: Schemes a stored link may use. Anything else (javascript:, vbscript:,
+#: data:…) would run or smuggle content when printed in an href.
+LINK_SCHEMES = {"http", "https", "mailto", "tel", "ftp", "ftps"}
+# Browsers ignore ASCII whitespace and control characters inside a scheme
+# ("java\tscript:"), so they are dropped before reading it.
+_IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+
+def check_link_scheme(value):
+    if not value:
+        return
+    match = _SCHEME.match(_IGNORED_IN_SCHEME.sub("", str(value)))
+    if match and match.group(1).lower() not in LINK_SCHEMES:
+        raise ValidationError(
+            _("Adresse refusée : seuls les liens http(s), mailto et tel sont acceptés."),
+            code="unsafe_url",
+        )
+
+
+class URLField(models.URLField):
+    """A URL whose scheme is checked on every way into the database.
+
+    The form validator of Django's URLField only runs in forms and
+    full_clean(); loaders, imports, bulk_create() and QuerySet.update() skip
+    it, and templates print links in href attributes. get_prep_value() runs
+    on all those paths. It deconstructs as Django's URLField: no migration.
+    """
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        check_link_scheme(value)
+        return value
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.URLField", args, kwargs
+
+
+def _upgrade_url_fields(sender, **kwargs):
+    """Give the project's models.URLField columns the scheme check (models need not change)."""
+    if sender.__module__.split(".")[0] not in {"oim_site", "news", "partners", "programmes", "offices"}:
+        return
+    for field in sender._meta.local_fields:
+        if type(field) is models.URLField:
+            field.__class__ = URLField
+
+
+class_prepared.connect(_upgrade_url_fields)

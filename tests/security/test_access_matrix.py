@@ -106,7 +106,8 @@ def _instance(label, user):
     if label == "auth.group":
         return Group.objects.get(name="Rédaction")
     if label == "axes.accessattempt":
-        return AccessAttempt.objects.create(username="x", ip_address="192.0.2.1", user_agent="t", failures_since_start=1)
+        return AccessAttempt.objects.create(username="x", ip_address="192.0.2.1", user_agent="t",
+                                            failures_since_start=1)
     if label == "axes.accesslog":
         return AccessLog.objects.create(username="x", ip_address="192.0.2.1", user_agent="t")
     if label == "axes.accessfailurelog":
