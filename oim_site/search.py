@@ -3,10 +3,11 @@
 Two engines answer the same question with the same shape of result:
 
 - PostgreSQL: full-text search with the ``french_unaccent`` / ``english_unaccent``
-  configurations (migration oim_site 0002), ``websearch_to_tsquery``, ranking
-  with ``ts_rank`` and excerpts from ``ts_headline``. News releases, the only
-  content that grows into thousands, are matched through GIN expression
-  indexes built on exactly the vectors of :func:`news_vector`.
+  configurations, ``websearch_to_tsquery``, ranking with ``ts_rank`` and
+  excerpts from ``ts_headline``. The vectors are stored: migration oim_site
+  0002 adds generated ``search_fr`` / ``search_en`` columns with GIN indexes
+  to every searchable table, built from the same fields and weights as
+  :meth:`Kind.vector` below (a PostgreSQL test checks they agree).
 - SQLite (local development and the fast test run): accent- and case-folding
   functions registered on the connection, word-prefix matching of every term,
   a small ranking function, excerpts highlighted in Python.
@@ -23,9 +24,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
 from django.db import connection
 from django.db.models import Case, DateTimeField, F, FloatField, Func, Q, TextField, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, Concat, NullIf
 from django.urls import reverse
 from django.utils.html import escape, strip_tags
@@ -207,7 +215,12 @@ class Kind:
     def column(self, name, language):
         return _col(name, language, name not in self.plain)
 
+    def stored_vector(self, language):
+        """The generated, GIN-indexed column of migration oim_site 0002."""
+        return RawSQL(f'"{self.model._meta.db_table}"."search_{language}"', [], output_field=SearchVectorField())
+
     def vector(self, language):
+        """The same vector computed on the fly (what the stored column holds)."""
         vector = None
         for weight, names in self.weights.items():
             part = SearchVector(*(self.column(n, language) for n in names), config=CONFIGS[language], weight=weight)
@@ -242,11 +255,6 @@ KINDS = [
          {"A": ("name",), "B": ("job_title",)}, ("job_title",), plain=("name",)),
 ]
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
-
-
-def news_vector(language):
-    """The news vector, also the expression of the GIN indexes (keep in step)."""
-    return KINDS_BY_KEY["news"].vector(language)
 
 
 # --- SQLite functions -------------------------------------------------------
@@ -401,7 +409,7 @@ class SearchResults:
     def _branch(self, kind):
         qs = kind.published()
         if self.postgres:
-            vector = kind.vector(self.language)
+            vector = kind.stored_vector(self.language)
             query = self._pg_query()
             return qs.alias(_vector=vector).filter(_vector=query).annotate(
                 hit_kind=Value(kind.key), hit_pk=F("pk"), hit_rank=SearchRank(vector, query),

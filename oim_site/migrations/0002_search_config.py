@@ -1,39 +1,57 @@
-"""PostgreSQL full-text search: accent-insensitive configurations and news indexes.
+"""PostgreSQL full-text search: accent-insensitive configurations and stored vectors.
 
 Only on PostgreSQL (SQLite searches through functions registered at run time,
-see oim_site/search.py). ``french_unaccent`` is a copy of ``french`` whose
-words go through ``unaccent`` before stemming, so that "reinstallation"
-finds "réinstallation"; ``english_unaccent`` does the same for English.
+see oim_site/search.py).
 
-The GIN indexes are built on exactly the expression ``oim_site.search.news_vector``
-produces (copied here, as a migration must not change meaning when the code
-does); tests/oim_site/test_search.py checks on PostgreSQL that the planner
-uses them. News releases are the only content that grows into thousands.
+- ``french_unaccent`` is a copy of ``french`` whose words go through
+  ``unaccent`` before stemming, so that "reinstallation" finds
+  "réinstallation"; ``english_unaccent`` does the same for English.
+- Each searchable table gets two generated columns, ``search_fr`` and
+  ``search_en`` (``tsvector ... GENERATED ALWAYS AS (...) STORED``) with a GIN
+  index. PostgreSQL keeps them up to date on every insert and update,
+  whatever wrote the row; Django does not know these columns and never
+  writes them. Storing the vectors is what keeps a search among 10,000
+  releases fast: ranking reads the stored vector instead of re-parsing every
+  matching text. English falls back to French field by field, as on the site.
+
+The weights and fields are copied from ``oim_site.search.KINDS`` (a migration
+must not change meaning when the code does); tests/oim_site/test_search.py
+checks on PostgreSQL that both still agree.
 """
 
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
 from django.db import migrations
-from django.db.models import F, TextField, Value
-from django.db.models.functions import Coalesce, NullIf
 
 CONFIGS = {"french_unaccent": "french", "english_unaccent": "english"}
-INDEXES = {"fr": "news_search_fr_gin", "en": "news_search_en_gin"}
+LANGUAGE_CONFIGS = {"fr": "french_unaccent", "en": "english_unaccent"}
+
+#: table -> ({weight: fields}, untranslated fields)
+VECTORS = {
+    "news_newsrelease": ({"A": ["title"], "B": ["lead", "dateline"], "C": ["body"]}, []),
+    "programmes_programmearea": ({"A": ["title"], "B": ["summary"], "C": ["body"]}, []),
+    "programmes_project": ({"A": ["name", "acronym"], "B": ["summary", "countries"]}, ["acronym"]),
+    "partners_partner": ({"A": ["name", "acronym"], "B": ["summary", "headquarters_city"], "C": ["body"]}, []),
+    "offices_office": ({"A": ["name", "city"], "B": ["role", "summary", "address"], "C": ["description"]}, []),
+    "oim_site_page": ({"A": ["title"], "B": ["summary"], "C": ["body"]}, []),
+    "offices_person": ({"A": ["name"], "B": ["job_title"]}, ["name"]),
+}
 
 
-def news_vector(language):
-    config = {"fr": "french_unaccent", "en": "english_unaccent"}[language]
+def column_sql(name, language, plain):
+    if plain:
+        return f"COALESCE(\"{name}\"::text, '')"
+    if language == "fr":
+        return f"COALESCE(\"{name}_fr\"::text, '')"
+    return f"COALESCE(NULLIF(\"{name}_en\"::text, ''), \"{name}_fr\"::text, '')"
 
-    def col(name):
-        if language == "fr":
-            return F(f"{name}_fr")
-        return Coalesce(NullIf(F(f"{name}_en"), Value("")), F(f"{name}_fr"), output_field=TextField())
 
-    return (
-        SearchVector(col("title"), config=config, weight="A")
-        + SearchVector(col("lead"), col("dateline"), config=config, weight="B")
-        + SearchVector(col("body"), config=config, weight="C")
-    )
+def vector_sql(table, language):
+    weights, plain = VECTORS[table]
+    config = LANGUAGE_CONFIGS[language]
+    parts = []
+    for weight, names in weights.items():
+        text = " || ' ' || ".join(column_sql(name, language, name in plain) for name in names)
+        parts.append(f"setweight(to_tsvector('{config}'::regconfig, {text}), '{weight}')")
+    return " || ".join(parts)
 
 
 def forwards(apps, schema_editor):
@@ -49,16 +67,25 @@ def forwards(apps, schema_editor):
             f"ALTER MAPPING FOR hword, hword_part, word, asciihword, asciiword, hword_asciipart "
             f"WITH unaccent, {parent}_stem"
         )
-    NewsRelease = apps.get_model("news", "NewsRelease")
-    for language, index_name in INDEXES.items():
-        schema_editor.execute(GinIndex(news_vector(language), name=index_name).create_sql(NewsRelease, schema_editor))
+    for table in VECTORS:
+        for language in LANGUAGE_CONFIGS:
+            column = f"search_{language}"
+            schema_editor.execute(
+                f'ALTER TABLE "{table}" ADD COLUMN "{column}" tsvector '
+                f"GENERATED ALWAYS AS ({vector_sql(table, language)}) STORED"
+            )
+            schema_editor.execute(f'CREATE INDEX "{table}_{column}_gin" ON "{table}" USING gin ("{column}")')
 
 
 def backwards(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    for index_name in INDEXES.values():
-        schema_editor.execute(f"DROP INDEX IF EXISTS {index_name}")
+    # Expression indexes of the first version of this migration, if a database still has them.
+    schema_editor.execute("DROP INDEX IF EXISTS news_search_fr_gin")
+    schema_editor.execute("DROP INDEX IF EXISTS news_search_en_gin")
+    for table in VECTORS:
+        for language in LANGUAGE_CONFIGS:
+            schema_editor.execute(f'ALTER TABLE "{table}" DROP COLUMN IF EXISTS "search_{language}"')
     for name in CONFIGS:
         schema_editor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name}")
     # The unaccent extension stays: other objects may have come to rely on it.
@@ -68,6 +95,9 @@ class Migration(migrations.Migration):
     dependencies = [
         ("oim_site", "0001_initial"),
         ("news", "0001_initial"),
+        ("offices", "0001_initial"),
+        ("partners", "0001_initial"),
+        ("programmes", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(forwards, backwards)]
