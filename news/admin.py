@@ -22,7 +22,7 @@ class NewsReleaseAdmin(ContentAdmin):
     inlines = [RelatedLinkInline]
     fieldsets = (
         (None, {"fields": ("title", "slug", "dateline", "lead", "body")}),
-        (_("Image"), {"fields": ("image", "image_alt", "image_credit")}),
+        (_("Image"), {"fields": ("image", "image_alt", "image_decorative", "image_credit")}),
         (_("Liens et contacts"), {"fields": ("media_contacts", "programme_areas", "partners")}),
         (_("Publication"), {"fields": ("status", "publication_date")}),
     )

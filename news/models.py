@@ -17,6 +17,11 @@ class NewsRelease(Publishable):
     body = RichTextField(_("contenu"), blank=True)
     image = ImageField(_("image"), upload_to="news/", blank=True)
     image_alt = models.CharField(_("texte alternatif de l’image"), max_length=300, blank=True)
+    image_decorative = models.BooleanField(
+        _("image décorative"), default=False,
+        help_text=_("Cochez si l’image n’apporte aucune information (elle sera ignorée par les lecteurs d’écran) ; "
+                    "sinon, écrivez un texte alternatif."),
+    )
     image_credit = models.CharField(_("crédit de l’image"), max_length=200, blank=True)
     media_contacts = models.ManyToManyField("offices.Person", blank=True, related_name="news_releases",
                                             verbose_name=_("contacts presse"))

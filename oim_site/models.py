@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
+from modeltranslation.translator import NotRegistered, translator
 
 from .fields import RichTextField
 
@@ -37,6 +38,10 @@ class Publishable(models.Model):
     )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+    # When the texts of each language last changed (slugs excepted): English is
+    # "out of date" when French changed after it (see oim_site.editorial).
+    fr_updated_at = models.DateTimeField(_("français modifié le"), null=True, blank=True, editable=False)
+    en_updated_at = models.DateTimeField(_("anglais modifié le"), null=True, blank=True, editable=False)
 
     objects = PublishableQuerySet.as_manager()
 
@@ -56,7 +61,38 @@ class Publishable(models.Model):
             if not self.slug_en:
                 english = getattr(self, f"{self.slug_source}_en", None)
                 self.slug_en = slugify(english)[:200] if english else self.slug_fr
+        self._track_translation_changes(kwargs)
         super().save(*args, **kwargs)
+
+    def _translated_text_fields(self):
+        try:
+            fields = translator.get_options_for_model(type(self)).fields
+        except NotRegistered:
+            return ()
+        return tuple(name for name in fields if name != "slug")
+
+    def _track_translation_changes(self, save_kwargs):
+        """Stamp fr_updated_at / en_updated_at for the languages whose text differs from the database."""
+        names = self._translated_text_fields()
+        update_fields = save_kwargs.get("update_fields")
+        if not names or (update_fields is not None
+                         and not any(f"{name}_{code}" in update_fields for name in names for code in ("fr", "en"))):
+            return
+        columns = [f"{name}_{code}" for name in names for code in ("fr", "en")]
+        old = None
+        if self.pk is not None and not self._state.adding:
+            old = type(self)._base_manager.filter(pk=self.pk).values(*columns).first()
+        now = timezone.now()
+        for code in ("fr", "en"):
+            new_values = [str(getattr(self, f"{name}_{code}") or "") for name in names]
+            if old is None:
+                changed = any(new_values)
+            else:
+                changed = new_values != [str(old[f"{name}_{code}"] or "") for name in names]
+            if changed:
+                setattr(self, f"{code}_updated_at", now)
+        if update_fields is not None:
+            save_kwargs["update_fields"] = {*update_fields, "fr_updated_at", "en_updated_at"}
 
     @property
     def is_published(self):

@@ -15,7 +15,7 @@ class PartnerAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = (
         (None, {"fields": ("name", "acronym", "slug", "kind", "headquarters_city", "website")}),
-        (_("Logo"), {"fields": ("logo", "logo_alt")}),
+        (_("Logo"), {"fields": ("logo", "logo_alt", "logo_decorative")}),
         (_("Texte"), {"fields": ("summary", "body")}),
         (_("Publication"), {"fields": ("status", "publication_date", "order")}),
     )

@@ -30,6 +30,11 @@ class Partner(Publishable):
     website = models.URLField(_("site web"), blank=True)
     logo = ImageField(_("logo"), upload_to="partners/", blank=True)
     logo_alt = models.CharField(_("texte alternatif du logo"), max_length=200, blank=True)
+    logo_decorative = models.BooleanField(
+        _("logo décoratif"), default=False,
+        help_text=_("Cochez si l’image n’apporte aucune information (elle sera ignorée par les lecteurs d’écran) ; "
+                    "sinon, écrivez un texte alternatif."),
+    )
     summary = models.CharField(_("résumé"), max_length=300, blank=True)
     body = RichTextField(_("coopération avec l’OIM"), blank=True)
     order = models.PositiveIntegerField(_("ordre"), default=0)
