@@ -1,6 +1,7 @@
 """Template tags of the public site: languages, structured data, images, phone numbers."""
 
 import json
+from urllib.parse import urlsplit
 
 import phonenumbers
 from django import template
@@ -48,6 +49,11 @@ def needs_fallback_notice(obj):
     return bool(missing_fields(obj, get_language()))
 
 
+def _page_query(request):
+    page = request.GET.get("page", "")
+    return f"?page={page}" if page.isdigit() and page != "1" else ""
+
+
 def _home_in(code):
     with override(code):
         return reverse("home")
@@ -70,19 +76,22 @@ def language_versions(context):
     versions = []
     for code, _name in settings.LANGUAGES:
         if obj is not None:
-            url = obj.get_absolute_url_in(code)
+            url = address = obj.get_absolute_url_in(code)
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
             if code != current and url == request.get_full_path():
                 url = _home_in(code)
+            # Search engines get the same address as the canonical link: filters
+            # and search terms are not separate pages, page numbers are.
+            address = urlsplit(url).path + _page_query(request)
         else:
-            url = _home_in(code)
+            url = address = _home_in(code)
         info = get_language_info(code)
         versions.append({
             "code": code,
             "name": info["name_local"],
             "url": url,
-            "absolute_url": request.build_absolute_uri(url) if request is not None else url,
+            "absolute_url": request.build_absolute_uri(address) if request is not None else address,
             "current": code == current,
             "alternate": code in languages,
         })
@@ -97,11 +106,7 @@ def canonical_url(context, versions):
     if current and not current["alternate"]:
         french = next(v for v in versions if v["code"] == settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
         return french["absolute_url"]
-    url = request.build_absolute_uri(request.path)
-    page = request.GET.get("page", "")
-    if page.isdigit() and page != "1":
-        url += f"?page={page}"
-    return url
+    return request.build_absolute_uri(request.path + _page_query(request))
 
 
 @register.simple_tag(takes_context=True)

@@ -129,3 +129,13 @@ def test_every_json_ld_block_parses(client, every_page):
         for block in json_ld(html(client.get(url))):
             types.add(block["@type"])
     assert {"GovernmentOrganization", "NewsArticle", "Organization", "Place"} <= types
+
+
+def test_filtered_and_paginated_lists_name_the_same_address_in_canonical_and_hreflang(client):
+    area = factories.ProgrammeAreaFactory()
+    factories.NewsReleaseFactory.create_batch(11, programme_areas=[area])
+    page = html(client.get(f"/fr/actualites/?area={area.pk}&page=2"))
+    assert canonical(page) == "http://testserver/fr/actualites/?page=2"
+    assert hreflangs(page) == {"fr": "http://testserver/fr/actualites/?page=2",
+                               "x-default": "http://testserver/fr/actualites/?page=2",
+                               "en": "http://testserver/en/news/?page=2"}
