@@ -9,6 +9,7 @@ import re
 
 import phonenumbers
 from ckeditor_uploader.fields import RichTextUploadingField
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import class_prepared
@@ -67,10 +68,23 @@ class PhoneNumberField(models.CharField):
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+class ImageFormField(forms.ImageField):
+    """Django's image form field, with our checks first so the editor reads why a file is refused
+    (too many pixels, hidden markup, wrong format) instead of a generic "not an image"."""
+
+    def to_python(self, data):
+        if data not in self.empty_values and hasattr(data, "read"):
+            validate_image(data)
+        return super().to_python(data)
+
+
 class ImageField(models.ImageField):
     """An image checked by content and re-encoded before it is stored."""
 
     default_validators = [validate_image]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": ImageFormField, **kwargs})
 
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)

@@ -9,6 +9,7 @@ its real format with a random name.
 """
 
 import io
+import re
 import uuid
 
 from django.conf import settings
@@ -20,6 +21,27 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 # Pillow format name -> file extension stored on disk.
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+
+# Markup hidden in an image (a polyglot: "GIF89a<script>…", a PNG with an
+# HTML page appended) is dropped by re-encoding anyway; it is refused so that
+# the person who sent it learns the file is not what it seems, and so that
+# the original bytes never sit anywhere on the server.
+HIDDEN_MARKUP = re.compile(rb"<\s*(script|html|body|svg|iframe|object|embed|meta|!doctype|\?php)\b|javascript:", re.I)
+
+
+def _check_hidden_markup(file):
+    if not hasattr(file, "read"):
+        return
+    file.seek(0)
+    previous = b""
+    while chunk := file.read(1024 * 1024):
+        if HIDDEN_MARKUP.search(previous[-64:] + chunk):
+            raise ValidationError(
+                _("Ce fichier contient du code (HTML ou script) caché dans l’image : il est refusé. "
+                  "Enregistrez l’image à nouveau depuis un logiciel d’image et renvoyez-la."),
+                code="image_markup",
+            )
+        previous = chunk
 
 
 def _open(file):
@@ -54,9 +76,17 @@ def _open(file):
                 code="image_tiny",
             )
         image.load()
+        _check_hidden_markup(file)
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+    except Image.DecompressionBombError as exc:
+        # Pillow refuses to even read the size of an image far above the limit.
+        raise ValidationError(
+            _("L’image est beaucoup trop grande ; la limite est de %(limit)s millions de pixels.")
+            % {"limit": settings.IMAGE_MAX_PIXELS // 1_000_000},
+            code="image_pixels",
+        ) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise ValidationError(
             _("Ce fichier n’est pas une image valide (JPEG, PNG, WebP ou GIF)."),
             code="invalid_image",
