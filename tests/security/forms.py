@@ -14,6 +14,7 @@ class _FormReader(HTMLParser):
         self.inside = False
         self.data = {}
         self._select = None
+        self._multiple = False
         self._first_option = None
         self._textarea = None
 
@@ -39,13 +40,17 @@ class _FormReader(HTMLParser):
             self.data[name] = ""
         elif tag == "select" and name:
             self._select = name
+            self._multiple = "multiple" in attrs
             self._first_option = None
         elif tag == "option" and self._select:
             value = attrs.get("value", "")
             if self._first_option is None:
                 self._first_option = value
             if "selected" in attrs:
-                self.data[self._select] = value
+                if self._multiple:
+                    self.data.setdefault(self._select, []).append(value)
+                else:
+                    self.data[self._select] = value
 
     def handle_data(self, data):
         if self._textarea:
@@ -58,9 +63,8 @@ class _FormReader(HTMLParser):
             self._textarea = None
         elif tag == "select" and self._select:
             # A multiple select with nothing chosen sends nothing; a single one sends its first option.
-            self.data.setdefault(self._select, self._first_option or "")
-            if self.data[self._select] == "":
-                del self.data[self._select]
+            if not self._multiple:
+                self.data.setdefault(self._select, self._first_option or "")
             self._select = None
 
 
