@@ -435,9 +435,21 @@ class SearchResults:
         first, *rest = branches
         return first.union(*rest, all=True)
 
+    @cached_property
+    def _union_sql(self):
+        # Built and compiled once for the count and the page: the ORM's work
+        # on seven branches costs more than either query on 10,000 releases.
+        return self._union().query.sql_with_params()
+
     def count(self):
         if self._count is None:
-            self._count = 0 if self.query.problem else self._union().count()
+            if self.query.problem:
+                self._count = 0
+            else:
+                sql, params = self._union_sql
+                with connection.cursor() as cursor:
+                    cursor.execute(f"SELECT COUNT(*) FROM ({sql}) hits", params)
+                    self._count = cursor.fetchone()[0]
         return self._count
 
     def __len__(self):
@@ -448,7 +460,17 @@ class SearchResults:
             return self[item:item + 1][0]
         if self.query.problem or self._count == 0:
             return []
-        rows = list(self._union().order_by("-hit_rank", "hit_kind", "-hit_pk")[item])
+        start, stop, _step = item.indices(10**9)
+        if stop <= start:
+            return []
+        sql, params = self._union_sql
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT hit_kind, hit_pk, hit_rank FROM ({sql}) hits "
+                f"ORDER BY hit_rank DESC, hit_kind, hit_pk DESC LIMIT %s OFFSET %s",
+                (*params, stop - start, start),
+            )
+            rows = cursor.fetchall()
         return self._hits(rows)
 
     # The page's texts: one union of the kinds present, restricted to their ids.
