@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from .translation_status import translation_counts, untranslated_items
+from .translation_status import untranslated_items
 
 
 @staff_member_required
@@ -14,8 +14,7 @@ def translation_status(request):
     context = {
         **admin.site.each_context(request),
         "title": _("État des traductions"),
-        "groups": untranslated_items(),
-        "counts": translation_counts(),
+        "groups": untranslated_items(request.user),
     }
     return TemplateResponse(request, "editorial/translation_status.html", context)
 

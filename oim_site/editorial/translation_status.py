@@ -20,9 +20,13 @@ UP_TO_DATE = "ok"
 STATES = ((MISSING, _("manquante")), (OUTDATED, _("à mettre à jour")), (UP_TO_DATE, _("à jour")))
 
 
-def tracked_models():
-    """Content models whose translation state is tracked: the publishable ones."""
-    return [model for model in content_models() if issubclass(model, Publishable)]
+def tracked_models(user=None):
+    """Content models whose translation state is tracked (the publishable ones), those ``user`` may view."""
+    models = [model for model in content_models() if issubclass(model, Publishable)]
+    if user is not None:
+        models = [model for model in models if user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+                  or user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")]
+    return models
 
 
 def missing_q(model):
@@ -67,10 +71,10 @@ class TranslationStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-def translation_counts():
-    """[{model, verbose name, missing, outdated, changelist URL}] for the admin home, one query per model."""
+def translation_counts(user):
+    """[{verbose name, missing, outdated, changelist URL}] for the admin home, one query per model."""
     rows = []
-    for model in tracked_models():
+    for model in tracked_models(user):
         counts = model.objects.aggregate(
             missing=Count("pk", filter=missing_q(model)), outdated=Count("pk", filter=outdated_q(model)),
         )
@@ -84,10 +88,10 @@ def translation_counts():
     return rows
 
 
-def untranslated_items():
+def untranslated_items(user):
     """Every item whose English is missing or out of date, grouped by model, oldest French change first."""
     groups = []
-    for model in tracked_models():
+    for model in tracked_models(user):
         opts = model._meta
         items = model.objects.filter(missing_q(model) | outdated_q(model)).order_by(
             F("fr_updated_at").asc(nulls_first=True), "pk")

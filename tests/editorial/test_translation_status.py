@@ -133,3 +133,10 @@ def test_admin_edit_of_french_only_flags_english(publisher_client):
     publisher_client.post(admin_url(page, "change"), page_form(body_fr="<p>Texte français revu</p>"))
     page.refresh_from_db()
     assert state_of(page) == OUTDATED
+
+
+def test_staff_without_permissions_sees_no_counts_nor_items(client):
+    factories.PageFactory(title_fr="Page sans anglais", title_en="")
+    client.force_login(factories.UserFactory())
+    assert "translation-status-summary" not in client.get(reverse("admin:index")).content.decode()
+    assert "Page sans anglais" not in client.get(reverse("editorial_tools:translation_status")).content.decode()

@@ -110,8 +110,8 @@ def document_links(html):
 
 
 @register.simple_tag
-def translation_counts():
-    return _translation_counts()
+def translation_counts(user):
+    return _translation_counts(user)
 
 
 @register.simple_tag
