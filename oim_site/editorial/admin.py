@@ -23,7 +23,7 @@ from oim_site.models import Status
 from oim_site.roles import can_publish
 
 from . import versioning
-from .checks import check_object
+from .checks import RELATED_LINK_LABELS, check_link_labels, check_object
 from .diff import version_diff
 from .models import PreviewLink, Redirect
 from .preview import render_preview
@@ -88,6 +88,26 @@ class HistoryAdminMixin(VersionAdmin):
         return TemplateResponse(request, "editorial/compare.html", context)
 
 
+def _checked_link_formset(formset_class, fields):
+    """The inline formset of a published item's links refuses vague link labels."""
+
+    class CheckedLinkFormSet(formset_class):
+        def clean(self):
+            super().clean()
+            if getattr(self.instance, "status", None) != Status.PUBLISHED:
+                return
+            for form in self.forms:
+                if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                    continue
+                values = {f"{name}_{code}": form.cleaned_data.get(f"{name}_{code}")
+                          for name in fields for code in ("fr", "en")}
+                for problem in check_link_labels(values):
+                    form.add_error(problem.field if problem.field in form.fields else None, problem.message)
+
+    CheckedLinkFormSet.__name__ = formset_class.__name__
+    return CheckedLinkFormSet
+
+
 class EditorialAdminMixin(HistoryAdminMixin):
     """Checks, preview, share links and translation filter for publishable models."""
 
@@ -118,7 +138,7 @@ class EditorialAdminMixin(HistoryAdminMixin):
                 super()._post_clean()
                 if self.instance.status != Status.PUBLISHED:
                     return
-                for problem in check_object(self.instance):
+                for problem in check_object(self.instance, with_related=False):
                     field = problem.field if problem.field in self.fields else None
                     if field and field in self.errors:
                         self.errors[field].append(problem.message)
@@ -139,6 +159,12 @@ class EditorialAdminMixin(HistoryAdminMixin):
     def recover_view(self, request, version_id, extra_context=None):
         request._editorial_status_before = None
         return super().recover_view(request, version_id, extra_context)
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            fields = RELATED_LINK_LABELS.get(self.model._meta.label, {}).get(formset.fk.remote_field.get_accessor_name()
+                                                                            if getattr(formset, "fk", None) else "")
+            yield (_checked_link_formset(formset, fields) if fields else formset), inline
 
     def save_model(self, request, obj, form, change):
         before = getattr(request, "_editorial_status_before", None)

@@ -22,6 +22,8 @@ VAGUE_LINK_TEXTS = {
     "cliquez ici", "cliquer ici", "ici", "lien", "ce lien", "lire la suite",
     "click here", "here", "link", "this link", "read more",
 }
+#: model label -> {reverse accessor of its link objects: their label fields}.
+RELATED_LINK_LABELS = {"news.NewsRelease": {"links": ("label",)}}
 #: (image field, alt field, "decorative" flag) of models with an illustrative image.
 IMAGE_FIELDS = (("image", "image_alt", "image_decorative"), ("logo", "logo_alt", "logo_decorative"))
 
@@ -101,12 +103,25 @@ def check_rich_text(html, field=""):
             src=src.rsplit("/", 1)[-1] or "?",
         )))
     for _href, text in inspector.links:
-        if normalise_link_text(text) in VAGUE_LINK_TEXTS:
-            problems.append(Problem(field, format_lazy(
-                _("Le texte de lien « {text} » ne dit pas où mène le lien : écrivez plutôt le titre de la page "
-                  "ou du document visé."),
-                text=text.strip(),
-            )))
+        problems.extend(check_link_text(text, field))
+    return problems
+
+
+def check_link_text(text, field=""):
+    if normalise_link_text(text or "") not in VAGUE_LINK_TEXTS:
+        return []
+    return [Problem(field, format_lazy(
+        _("Le texte de lien « {text} » ne dit pas où mène le lien : écrivez plutôt le titre de la page "
+          "ou du document visé."),
+        text=text.strip(),
+    ))]
+
+
+def check_link_labels(values):
+    """Labels of links kept outside the rich text (a release's "related links"): {column: text}."""
+    problems = []
+    for column, text in values.items():
+        problems.extend(check_link_text(text, column))
     return problems
 
 
@@ -130,9 +145,18 @@ def check_images(obj):
     return problems
 
 
-def check_object(obj):
-    """Every problem that prevents publishing ``obj``, in field order."""
+def check_object(obj, with_related=True):
+    """Every problem that prevents publishing ``obj``, in field order.
+
+    ``with_related`` adds the labels of its saved related links; the admin form
+    checks the links being edited itself (see EditorialAdminMixin).
+    """
     problems = check_images(obj)
     for name in rich_text_fields(type(obj)):
         problems.extend(check_rich_text(getattr(obj, name, ""), name))
+    if with_related and obj.pk:
+        for accessor, fields in RELATED_LINK_LABELS.get(obj._meta.label, {}).items():
+            for related in getattr(obj, accessor).all():
+                problems.extend(check_link_labels(
+                    {f"{name}_{code}": getattr(related, f"{name}_{code}") for name in fields for code in ("fr", "en")}))
     return problems

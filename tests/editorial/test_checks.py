@@ -139,3 +139,35 @@ def test_publish_action_refuses_h1_even_when_it_reached_the_database(publisher_c
     publisher_client.post(admin_url(Page, "changelist"), {"action": "publish", "_selected_action": [page.pk]})
     page.refresh_from_db()
     assert page.status == Status.DRAFT
+
+
+def release_form(release, status, label_en):
+    from .conftest import management
+
+    return {
+        "title_fr": release.title_fr, "title_en": release.title_en, "slug_fr": release.slug_fr,
+        "slug_en": release.slug_en, "status": status, "publication_date_0": "2024-03-01",
+        "publication_date_1": "10:00:00", **management("links", 1),
+        "links-0-label_fr": "Rapport annuel 2024", "links-0-label_en": label_en,
+        "links-0-url": "https://www.iom.int/", "links-0-order": "1",
+    }
+
+
+def test_vague_related_link_label_blocks_publishing_in_the_form(publisher_client):
+    release = factories.NewsReleaseFactory(status=Status.DRAFT)
+    response = publisher_client.post(admin_url(release, "change"), release_form(release, "published", "Read more"))
+    assert response.status_code == 200
+    assert "« Read more »" in response.content.decode()
+    release.refresh_from_db()
+    assert release.status == Status.DRAFT and not release.links.exists()
+    # The same links on a draft save fine.
+    response = publisher_client.post(admin_url(release, "change"), release_form(release, "draft", "Read more"))
+    assert response.status_code == 302 and release.links.count() == 1
+
+
+def test_publish_action_checks_saved_related_links(publisher_client):
+    link = factories.RelatedLinkFactory(release__status=Status.DRAFT, label_fr="ici")
+    publisher_client.post(admin_url(NewsRelease, "changelist"),
+                          {"action": "publish", "_selected_action": [link.release.pk]})
+    link.release.refresh_from_db()
+    assert link.release.status == Status.DRAFT
