@@ -191,3 +191,21 @@ def test_editor_recovering_a_deleted_item_gets_a_draft(publisher_client, editor,
     response = client.post(admin_url(Page, "recover", deleted.pk), page_form(status="published"))
     assert response.status_code == 302
     assert Page.objects.get(title_fr="À propos").status == Status.DRAFT
+
+
+def test_compare_shows_changes_to_related_links(publisher_client):
+    from reversion import revisions
+
+    with revisions.create_revision():
+        link = factories.RelatedLinkFactory(label_fr="Rapport annuel", label_en="Annual report")
+    release = link.release
+    with revisions.create_revision():
+        link.label_en = "Yearly report"
+        link.save()
+        factories.RelatedLinkFactory(release=release, label_fr="Nouveau lien")
+        release.save()
+    older, newer = Version.objects.get_for_object(release).order_by("pk")
+    response = publisher_client.get(admin_url(release, "history_compare"), {"a": older.pk, "b": newer.pk})
+    rows = [(row["label"], row["old"], row["new"]) for row in response.context["rows"]]
+    assert ("Lien associé « Rapport annuel » – libellé [en]", "Annual report", "Yearly report") in rows
+    assert any(label.startswith("Lien associé « Nouveau lien »") and new == "ajouté" for label, _old, new in rows)
