@@ -6,13 +6,14 @@ overriding small ``get_*`` methods of :class:`SiteMixin`; base.html and the
 partials in templates/includes/ render them.
 """
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +25,7 @@ from partners.models import Partner
 from programmes.models import ProgrammeArea
 
 from . import seo
+from .i18n import is_fallback
 from .models import Page
 
 #: The French slug of the page whose text introduces the home page.
@@ -76,6 +78,15 @@ class SitePages:
         return cached
 
 
+def fallback_label(obj, field=None):
+    """The object's name for a breadcrumb, marked lang="fr" when it is shown untranslated."""
+    field = field or obj.slug_source
+    label = str(obj)
+    if is_fallback(obj, field):
+        return format_html('<span lang="{}">{}</span>', settings.MODELTRANSLATION_DEFAULT_LANGUAGE, label)
+    return label
+
+
 def plain(text, words=40):
     """Rich or plain text as a short plain-text description."""
     return Truncator(strip_tags(text or "").replace("\xa0", " ").strip()).words(words, truncate="…")
@@ -126,7 +137,8 @@ class SiteMixin:
     def get_breadcrumbs(self):
         """(label, url) pairs after "Accueil"; the last one is the current page."""
         if self.section:
-            return [(self.get_section_title(), reverse(self.section))]
+            label = fallback_label(self.section_page) if self.section_page else self.section_label
+            return [(label, reverse(self.section))]
         return []
 
     def get_structured_data(self):
@@ -176,7 +188,7 @@ class PublishedDetailView(SiteMixin, DetailView):
         return super().get_meta_description()
 
     def get_breadcrumbs(self):
-        return [*super().get_breadcrumbs(), (str(self.object), self.object.get_absolute_url())]
+        return [*super().get_breadcrumbs(), (fallback_label(self.object), self.object.get_absolute_url())]
 
 
 class HomeView(SiteMixin, TemplateView):
@@ -227,8 +239,8 @@ class PageDetailView(PublishedDetailView):
         crumbs = []
         parent = self.object.parent
         if parent and parent.is_published:
-            crumbs.append((parent.title, parent.get_absolute_url()))
-        return [*crumbs, (self.object.title, self.object.get_absolute_url())]
+            crumbs.append((fallback_label(parent), parent.get_absolute_url()))
+        return [*crumbs, (fallback_label(self.object), self.object.get_absolute_url())]
 
     def get_structured_data(self):
         if self.object.slug_fr == ABOUT_PAGE_SLUG:

@@ -171,6 +171,7 @@ def test_untranslated_release_shows_french_marked_lang_fr_with_a_notice(client):
     english = html(client.get(f"/en/news/{release.slug_en}/"))
     assert html_lang(english) == "en"
     assert '<h1 lang="fr">Seulement en français</h1>' in english
+    assert 'aria-current="page"><span lang="fr">Seulement en français</span></a>' in english
     assert '<p class="lead" lang="fr">Chapeau français.</p>' in english
     assert '<div class="rich-text" lang="fr"><p>Corps français.</p></div>' in english
     assert "not fully translated yet" in english

@@ -128,6 +128,8 @@ def test_untranslated_page_is_marked_french_in_english(client):
     assert '<h1 lang="fr">Déclaration d’accessibilité</h1>' in english
     assert '<div class="rich-text" lang="fr"><p>Conformité partielle.</p></div>' in english
     assert '<p class="notice wrap" role="note">' in english
+    footer = re.search(r"<footer.*?</footer>", english, re.S).group(0)
+    assert '<a href="/en/pages/declaration-daccessibilite/" lang="fr">Déclaration d’accessibilité</a>' in footer
     assert set(hreflangs(english)) == {"fr", "x-default"}
     assert canonical(english) == "http://testserver/fr/pages/declaration-daccessibilite/"
 
