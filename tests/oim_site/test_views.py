@@ -193,3 +193,23 @@ def test_home_runs_a_fixed_number_of_queries(client, png_upload, rows):
     factories.PageFactory(slug_fr="a-propos", summary_fr="Intro.")
     assert count_queries(client, "/fr/") == HOME_QUERIES
     assert count_queries(client, "/en/") == HOME_QUERIES
+
+
+def test_home_weighs_under_100_kb_compressed_without_images_and_blocks_on_no_script(client):
+    from django.contrib.staticfiles import finders
+
+    factories.PageFactory(slug_fr="a-propos", summary_fr="Présentation. " * 20)
+    factories.PageFactory.create_batch(8, show_in_menu=True)
+    for _ in range(12):
+        factories.NewsReleaseFactory(lead_fr="Un chapeau de longueur réaliste. " * 12)
+    factories.ProgrammeAreaFactory.create_batch(6)
+    factories.OfficeFactory.create_batch(2)
+    factories.PartnerFactory.create_batch(12)
+    response = client.get("/fr/", HTTP_ACCEPT_ENCODING="gzip")
+    page = gzip.decompress(response.content).decode()
+    total = len(response.content)
+    for href in re.findall(r'<link rel="stylesheet" href="/static/([^"]+)">', page):
+        with open(finders.find(href), "rb") as stylesheet:
+            total += len(gzip.compress(stylesheet.read()))
+    assert total < 100 * 1024
+    assert not re.search(r"<script[^>]* src=", page)
