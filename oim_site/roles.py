@@ -24,6 +24,7 @@ CONTENT_MODELS = {
     "offices.office": True,
     "offices.activitydomain": False,
     "offices.person": False,
+    "editorial.redirect": False,
 }
 
 
