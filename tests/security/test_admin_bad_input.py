@@ -57,25 +57,28 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("case", CASES, ids=list(CASES))
-def test_bad_value_gets_a_validation_message(admin_client, case):
-    admin_name, factory, field, value = CASES[case]
+ADMINS = sorted({admin_name for admin_name, *_ in CASES.values()})
+
+
+@pytest.mark.parametrize("admin_name", ADMINS)
+def test_bad_values_get_a_validation_message(admin_client, admin_name):
+    cases = {name: case for name, case in CASES.items() if case[0] == admin_name}
+    factory = next(iter(cases.values()))[1]
     obj = factory()
     before = {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields if f.attname != "updated_at"}
     url = reverse(f"admin:{admin_name}_change", args=[obj.pk])
-    data = admin_form_data(admin_client, url)
-    assert field in data, f"{field} is not on the form"
-    if "status" in data:
-        data["status"] = "draft"  # the editorial checks on publishing are not what is tested here
-    data[field] = value
-    response = admin_client.post(url, data)
-    assert response.status_code == 200, response.status_code
-    html = response.content.decode()
-    assert 'class="errorlist' in html
-    assert "<x\"'>" not in html.replace('value="&lt;x&quot;&#x27;&gt;"', "")  # echoed back escaped only
-    obj.refresh_from_db()
-    after = {name: getattr(obj, name) for name in before}
-    assert after == before
+    form = admin_form_data(admin_client, url)  # read once, posted once per bad value
+    if "status" in form:
+        form["status"] = "draft"  # the editorial checks on publishing are not what is tested here
+    for case, (_, _, field, value) in cases.items():
+        assert field in form, f"{case}: {field} is not on the form"
+        response = admin_client.post(url, {**form, field: value})
+        assert response.status_code == 200, (case, response.status_code)
+        html = response.content.decode()
+        assert 'class="errorlist' in html, case
+        assert "<x\"'>" not in html, case  # echoed back escaped only
+        obj.refresh_from_db()
+        assert {name: getattr(obj, name) for name in before} == before, case
 
 
 def test_oversized_post_is_refused_cleanly(admin_client):
