@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, override
 
+from oim_site.editorial.templatetags.editorial import document_links
 from oim_site.i18n import available_languages, is_fallback, missing_fields
 from oim_site.renditions import get_renditions
 
@@ -39,6 +40,18 @@ def lang_fallback(obj, field):
     if obj is not None and is_fallback(obj, field):
         return mark_safe(f' lang="{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"')
     return ""
+
+
+@register.simple_tag
+def rich_text(obj, field):
+    """A rich-text field as one block: marked lang="fr" when it falls back, document links annotated.
+
+    The value was sanitised on its way into the database (oim_site.fields.RichTextField).
+    """
+    html = getattr(obj, field, "")
+    if not html:
+        return ""
+    return format_html('<div class="rich-text"{}>{}</div>', lang_fallback(obj, field), document_links(html))
 
 
 @register.filter

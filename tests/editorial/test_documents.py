@@ -53,3 +53,15 @@ def test_rich_text_links_to_media_files_are_annotated(settings):
 def test_annotation_does_not_unescape_the_text():
     html = '<a href="/media/editor/a.pdf">&lt;script&gt;</a>'
     assert "&lt;script&gt;" in render("{{ html|document_links }}", html=html)
+
+
+def test_public_pages_show_the_document_notes(client):
+    area = factories.ProgrammeAreaFactory()
+    publication = factories.PublicationFactory(area=area, url="", language="en", year=2019)
+    publication.file.save("guide.pdf", ContentFile(b"%PDF" + b"0" * (2 * 1024 * 1024 - 4)))
+    area.body_fr = f'<p>Lire <a href="{publication.file.url}" hreflang="en">le guide d’intégration</a>.</p>'
+    area.save()
+    with translation.override("fr"):
+        html = client.get(area.get_absolute_url()).content.decode()
+    assert "2019 (PDF, 2 Mo, anglais)" in html
+    assert 'le guide d’intégration <span class="document-info">(PDF, 2 Mo, anglais)</span>' in html
