@@ -367,6 +367,9 @@ def report(data):
                    soak["errors"] == 0))
     checks.append((f"search median < 50 ms among {data['releases']} releases ({search['p50_ms']:.1f} ms)",
                    search["p50_ms"] < TARGETS["search_median_ms"]))
+    failing = [f"{label} {name}: {data[label][name]['errors']}" for label in ("uncached", "cached")
+               for name in PAGES if data[label].get(name, {}).get("errors")]
+    checks.append((f"every measured request answered 2xx/3xx ({'; '.join(failing) or 'no errors'})", not failing))
     for name, _path in pages.items():
         status = pages[name]["status"]
         if status is not None:
