@@ -11,6 +11,7 @@ from axes.backends import AxesStandaloneBackend
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 
 #: The back office (/admin/ and /ckeditor/). Every directive not listed here
 #: stays as strict as the public policy. Measured in Chromium on the
@@ -95,3 +96,24 @@ class LoginThrottleBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+class RejectNullCharactersMiddleware:
+    """Answer 400 to a request whose path or query string holds a NUL character.
+
+    No real address contains one, and PostgreSQL refuses NUL in any text it
+    compares or stores: a view or middleware that looks the path or a
+    parameter up in the database (slugs, old-address redirects, search)
+    would fail with a 500. Found by the fuzz tests (tests/security/test_fuzz.py).
+    Forms are already covered by Django (ProhibitNullCharactersValidator).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info or any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        ):
+            return HttpResponseBadRequest("Requête invalide (caractère nul).", content_type="text/plain")
+        return self.get_response(request)

@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy: strict on the public site, relaxed for CKEditor in the admin.
     "oim_site.security.ContentSecurityPolicyMiddleware",
+    # A NUL character in the path or query string: 400 before any database lookup (PostgreSQL refuses NUL).
+    "oim_site.security.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Old addresses answer 301, but only where nothing else answered (404).
     "oim_site.editorial.middleware.RedirectFallbackMiddleware",

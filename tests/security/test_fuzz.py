@@ -152,3 +152,12 @@ def test_the_marker_check_can_fail(client, db):
 def report_examples():
     yield
     print(f"\nfuzz: {EXAMPLES['count']} requests over {len(PATTERNS)} public URL patterns (fr+en)")
+
+
+@pytest.mark.parametrize("url", ["/fr/actualites/a%00b/", "/en/news/%00/", "/fr/%00", "/fr/recherche/?q=a%00b",
+                                 "/fr/actualites/?year=2024%00", "/fr/programmes/?a%00=1", "/ancienne-page%00.html"])
+def test_nul_characters_are_a_bad_request_not_a_server_error(client, db, url):
+    # Found by the fuzz on PostgreSQL, which refuses NUL in any string it compares (old-address lookup).
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "script-src 'self';" in response["Content-Security-Policy"] + ";"
