@@ -96,6 +96,10 @@ def user_for(db):
     return make
 
 
+def model_of(label):
+    return next(m for m in admin.site._registry if m._meta.label_lower == label)
+
+
 def _instance(label, user):
     if label in FACTORIES:
         kwargs = {"status": Status.DRAFT} if "status" in [f.name for f in FACTORIES[label]._meta.model._meta.fields] \
@@ -112,7 +116,11 @@ def _instance(label, user):
         return AccessLog.objects.create(username="x", ip_address="192.0.2.1", user_agent="t")
     if label == "axes.accessfailurelog":
         return AccessFailureLog.objects.create(username="x", ip_address="192.0.2.1", user_agent="t")
-    model = admin.site._registry and next(m for m in admin.site._registry if m._meta.label_lower == label)
+    if label == "editorial.redirect":
+        return model_of(label).objects.create(old_path="/ancien.html", new_path="/fr/")
+    if label == "editorial.previewlink":
+        return model_of(label).objects.create(content_object=factories.PageFactory(), created_by=user)
+    model = model_of(label)
     obj = model._default_manager.first()
     if obj is None:
         pytest.skip(f"no {label} row to open (not a content model; created by its own workflow)")
