@@ -21,8 +21,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_response_headers
+from django.utils.cache import patch_response_headers, set_response_etag
 from django.utils.http import http_date
 
 from .models import Publishable, Status
@@ -110,11 +111,18 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        state = content_state()
-        digest = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-        key = f"oim:page:{state['version']}:{digest}"
-        response = cache.get(key)
-        if response is not None:
+        key = "oim:page:" + hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+        # One round trip to the shared cache per request: the state and the page together.
+        found = cache.get_many([STATE_KEY, key])
+        state = found.get(STATE_KEY)
+        if state is None or (state["next"] is not None and time.time() >= state["next"]):
+            state = _new_state()
+        entry = found.get(key)
+        if entry is not None and entry[0] == state["version"]:
+            _version, status, headers, content = entry
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
             response["X-Cache"] = "HIT"
             return response
         response = self.get_response(request)
@@ -123,11 +131,14 @@ class PageCacheMiddleware:
                 response = response.render()
             if not response.has_header("Last-Modified"):
                 response["Last-Modified"] = http_date(state["changed"])
+            # Browsers and proxies revalidate (ETag / Last-Modified) rather than trust a copy.
+            patch_response_headers(response, cache_timeout=0)
+            set_response_etag(response)  # computed once, not on every hit
             timeout = settings.PAGE_CACHE_SECONDS
             if state["next"] is not None:
                 timeout = max(1, min(timeout, int(state["next"] - time.time())))
-            # Browsers and proxies revalidate (ETag / Last-Modified) rather than trust a copy.
-            patch_response_headers(response, cache_timeout=0)
-            cache.set(key, response, timeout)
+            # The entry names the version it was rendered under; a newer version makes it a miss.
+            cache.set(key, (state["version"], response.status_code, list(response.items()), response.content), timeout)
             response["X-Cache"] = "MISS"
         return response
+
