@@ -1,9 +1,8 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from oim_site.fields import ImageField, RichTextField
-from oim_site.models import Publishable
+from oim_site.models import Publishable, slug_url
 
 
 class NewsRelease(Publishable):
@@ -36,12 +35,14 @@ class NewsRelease(Publishable):
         ordering = ["-publication_date", "-pk"]
         get_latest_by = "publication_date"
         permissions = [("publish_newsrelease", _("Peut publier et dépublier des communiqués"))]
+        # published() filters on both: the list's count and pages become index-only scans.
+        indexes = [models.Index(fields=["status", "publication_date"], name="news_published_idx")]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("news:detail", kwargs={"slug": self.slug})
+        return slug_url("news:detail", self.slug)
 
 
 class RelatedLink(models.Model):

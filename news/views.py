@@ -5,6 +5,7 @@ from django.views.generic import ListView
 
 from offices.models import Person
 from oim_site import seo
+from oim_site.cache import by_content_version
 from oim_site.renditions import get_renditions
 from oim_site.views import PublishedDetailView, SiteMixin
 from partners.models import Partner
@@ -48,8 +49,10 @@ class NewsListView(SiteMixin, ListView):
 
     def get_filters(self):
         self.areas = list(ProgrammeArea.objects.published())
-        self.years = [date.year for date in NewsRelease.objects.published().dates("publication_date", "year",
-                                                                                     order="DESC")]
+        # A scan of every release: kept until the content (or the date of the next scheduled release) changes.
+        self.years = by_content_version("news-years", lambda: [
+            date.year for date in NewsRelease.objects.published().dates("publication_date", "year", order="DESC")
+        ])
         area_pk = int_or_none(self.request.GET.get("area"))
         self.area = next((area for area in self.areas if area.pk == area_pk), None)
         year = int_or_none(self.request.GET.get("year"))

@@ -1,9 +1,8 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from oim_site.fields import PhoneNumberField, RichTextField
-from oim_site.models import Publishable
+from oim_site.models import Publishable, slug_url
 
 
 class Office(Publishable):
@@ -37,7 +36,7 @@ class Office(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("offices:detail", kwargs={"slug": self.slug})
+        return slug_url("offices:detail", self.slug)
 
 
 class ActivityDomain(models.Model):

@@ -60,6 +60,20 @@ def content_state():
     return state
 
 
+def by_content_version(name, compute, timeout=None):
+    """A value derived from published content, kept until the content changes.
+
+    For aggregates a page needs on every request (the years that have
+    releases…): it is as fresh as the page cache, on every instance.
+    """
+    key = f"oim:derived:{name}:{content_state()['version']}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout or settings.PAGE_CACHE_SECONDS or 300)
+    return value
+
+
 def content_changed(sender=None, **kwargs):
     """Signal receiver: bump the version now and again once the transaction commits.
 

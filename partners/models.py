@@ -1,9 +1,8 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from oim_site.fields import ImageField, RichTextField
-from oim_site.models import Publishable
+from oim_site.models import Publishable, slug_url
 
 
 class PartnerKind(models.TextChoices):
@@ -49,7 +48,7 @@ class Partner(Publishable):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
-        return reverse("partners:detail", kwargs={"slug": self.slug})
+        return slug_url("partners:detail", self.slug)
 
     @property
     def short_name(self):

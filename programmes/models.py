@@ -1,11 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from oim_site.fields import RichTextField
-from oim_site.models import Publishable
+from oim_site.models import Publishable, slug_url
 
 
 class ProgrammeArea(Publishable):
@@ -29,7 +28,7 @@ class ProgrammeArea(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("programmes:detail", kwargs={"slug": self.slug})
+        return slug_url("programmes:detail", self.slug)
 
 
 class Project(models.Model):

@@ -271,7 +271,7 @@ def _news_world(releases):
 
 
 # Menu pages, count, one page of releases, areas and years for the filters.
-NEWS_LIST_QUERIES = 5
+NEWS_LIST_QUERIES = 4
 # Menu pages, the release, its links, contacts, areas and partners.
 NEWS_DETAIL_QUERIES = 6
 
