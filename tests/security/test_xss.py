@@ -8,7 +8,7 @@ then fetched in both languages and parsed: nothing active may come out
 """
 
 import pytest
-from django.db import models
+from django.db import connection, models, transaction
 from django.urls import reverse
 from django.utils import translation
 
@@ -126,7 +126,15 @@ PAGES_FETCHED = []
 
 @pytest.mark.parametrize("chunk", range(len(CHUNKS)), ids=[f"payloads{i * CHUNK:03}-" for i in range(len(CHUNKS))])
 def test_payloads_are_inert_on_every_public_page(client, baseline, chunk):
-    sites = [build_site(payload, n=chunk * CHUNK + i) for i, payload in enumerate(CHUNKS[chunk])]
+    payloads = CHUNKS[chunk]
+    if connection.vendor == "postgresql":
+        # PostgreSQL refuses NUL in text outright (nothing is stored); the rest of the payload is still tried.
+        for payload in payloads:
+            if "\x00" in payload:
+                with pytest.raises(ValueError, match="NUL"), transaction.atomic():
+                    build_site(payload, n=99_999)
+        payloads = [payload.replace("\x00", "") for payload in payloads]
+    sites = [build_site(payload, n=chunk * CHUNK + i) for i, payload in enumerate(payloads)]
     for objects in sites:  # the payload really is on the pages, as text (not silently dropped by the test)
         assert all(obj.pk for obj in objects)
     pages = check_site(client, baseline, sites)
