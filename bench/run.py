@@ -10,7 +10,8 @@
    when wrk is missing): first with the page cache off (PAGE_CACHE_SECONDS=0),
    then on (Redis when REDIS_URL is set or a Redis answers on 127.0.0.1:6379,
    local memory otherwise). Then a single-connection run of the search page for
-   its median, and a 30 s soak at 64 connections over all pages, uncached.
+   its median, and a 30 s soak at 64 connections over all pages, uncached;
+   then Lighthouse (mobile) on home, news list and news detail (bench/lighthouse.py).
 4. Prints a table and PASS/FAIL for each target of issue 7 (never fails the
    build) and writes everything to bench/results/<timestamp>.json.
 
@@ -35,6 +36,9 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import lighthouse  # noqa: E402  (bench/lighthouse.py)
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -374,6 +378,21 @@ def report(data):
         status = pages[name]["status"]
         if status is not None:
             checks.append((f"{name} answers 200 ({status})", status == 200))
+    audits = data.get("lighthouse", {})
+    if "skipped" in audits:
+        print(f"\nLighthouse skipped: {audits['skipped']}")
+    elif audits:
+        print(f"\n{'Lighthouse (mobile)':20} " + " ".join(f"{name:>15}" for name in lighthouse.CATEGORIES)
+              + f" {'KB w/o images':>14}")
+        for name, result in audits.items():
+            print(f"{name:20} " + " ".join(f"{result['scores'][c]:>15}" for c in lighthouse.CATEGORIES)
+                  + f" {result['bytes_without_images'] / 1024:>14.1f}")
+            checks.append((f"Lighthouse {name}: 100 in all four categories ({result['scores']}"
+                           f"{'; below 100: ' + ', '.join(result['below_100']) if result['below_100'] else ''})",
+                           all(score == 100 for score in result["scores"].values())))
+        if "home" in audits:
+            weight = audits["home"]["bytes_without_images"] / 1024
+            checks.append((f"home under 100 KB transferred without images ({weight:.1f} KB)", weight < 100))
     print("\nTargets (issue 7):")
     for text, ok in checks:
         print(f"  {verdict(ok)}  {text}")
@@ -433,6 +452,8 @@ def main():
     log(f"cached pass ({data['settings']['cache']}): gunicorn, {WORKERS} workers, port {port}")
     with Server(cached_env, port):
         data["cached"] = measure_pass(port, pages, "cached")
+        log("Lighthouse (mobile): home, news list, news detail")
+        data["lighthouse"] = lighthouse.run(port, pages)
 
     if redis:
         try:
