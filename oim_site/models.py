@@ -32,6 +32,22 @@ def slug_url(url_name, slug):
     return _url_pattern(url_name, get_language(), get_script_prefix()).replace(_SLUG_PLACEHOLDER, slug, 1)
 
 
+@functools.lru_cache(maxsize=256)
+def _fixed_url(url_name, language, script_prefix):
+    with override(language):
+        return reverse(url_name)
+
+
+def fixed_url(url_name):
+    """reverse(url_name) for a URL without arguments (a listing, the home page), in the current language.
+
+    The header, menu and footer link to the same listings on every page:
+    each address is reversed once per language and script prefix, like
+    slug_url() does for detail pages.
+    """
+    return _fixed_url(url_name, get_language(), get_script_prefix())
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", _("Brouillon")
     PUBLISHED = "published", _("Publié")
@@ -176,5 +192,5 @@ class Page(Publishable):
 
     def get_absolute_url(self):
         if self.section:
-            return reverse(self.section)
+            return fixed_url(self.section)
         return slug_url("page_detail", self.slug)

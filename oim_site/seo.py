@@ -27,14 +27,14 @@ def _clean(data):
 
 def organization(request):
     """OIM France: the French office of an intergovernmental organisation."""
-    from django.urls import reverse
+    from .models import fixed_url
 
     return _clean({
         "@context": "https://schema.org",
         "@type": "GovernmentOrganization",
         "name": settings.SITE_NAME,
         "alternateName": "IOM France",
-        "url": absolute(request, reverse("home")),
+        "url": absolute(request, fixed_url("home")),
         "logo": absolute(request, static("img/logo-oim.png")),
         "parentOrganization": {
             "@type": "GovernmentOrganization",

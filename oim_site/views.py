@@ -26,7 +26,7 @@ from programmes.models import ProgrammeArea
 
 from . import seo
 from .i18n import is_fallback
-from .models import Page
+from .models import Page, fixed_url
 
 #: The French slug of the page whose text introduces the home page.
 ABOUT_PAGE_SLUG = "a-propos"
@@ -138,7 +138,7 @@ class SiteMixin:
         """(label, url) pairs after "Accueil"; the last one is the current page."""
         if self.section:
             label = fallback_label(self.section_page) if self.section_page else self.section_label
-            return [(label, reverse(self.section))]
+            return [(label, fixed_url(self.section))]
         return []
 
     def get_structured_data(self):
@@ -158,7 +158,7 @@ class SiteMixin:
             meta_description=plain(self.get_meta_description(), 40),
             meta_image=self.get_meta_image(),
             og_type=self.get_og_type(),
-            breadcrumbs=[(_("Accueil"), reverse("home")), *self.get_breadcrumbs()],
+            breadcrumbs=[(_("Accueil"), fixed_url("home")), *self.get_breadcrumbs()],
             structured_data=self.get_structured_data(),
             extra_feeds=self.get_feeds(),
         )

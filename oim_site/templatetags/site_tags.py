@@ -13,6 +13,7 @@ from django.utils.translation import get_language, get_language_info, override
 
 from oim_site.editorial.templatetags.editorial import document_links
 from oim_site.i18n import available_languages, is_fallback, missing_fields
+from oim_site.models import fixed_url as _fixed_url
 from oim_site.renditions import get_renditions
 
 register = template.Library()
@@ -32,6 +33,12 @@ def jsonld_dumps(data):
 def jsonld(data):
     """A schema.org block: data, not script, so the strict CSP allows it."""
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(jsonld_dumps(data)))
+
+
+@register.simple_tag(name="fixed_url")
+def fixed_url(url_name):
+    """{% url %} for an address without arguments (home, listings, feeds), reversed once per language."""
+    return _fixed_url(url_name)
 
 
 @register.simple_tag
