@@ -48,7 +48,8 @@ class NewsListView(SiteMixin, ListView):
     template_name = "news/newsrelease_list.html"
 
     def get_filters(self):
-        self.areas = list(ProgrammeArea.objects.published())
+        # The filter's choices, like the years: kept until the content changes.
+        self.areas = by_content_version("news-filter-areas", lambda: list(ProgrammeArea.objects.published()))
         # A scan of every release: kept until the content (or the date of the next scheduled release) changes.
         self.years = by_content_version("news-years", lambda: [
             date.year for date in NewsRelease.objects.published().dates("publication_date", "year", order="DESC")

@@ -25,6 +25,7 @@ from partners.models import Partner
 from programmes.models import ProgrammeArea
 
 from . import seo
+from .cache import by_content_version
 from .i18n import is_fallback
 from .models import Page, fixed_url
 
@@ -211,14 +212,18 @@ class HomeView(SiteMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(
-            about=self.site_pages.about,
-            latest_releases=NewsRelease.objects.published()[:4],
-            areas=ProgrammeArea.objects.published(),
-            offices=Office.objects.published(),
-            partners=Partner.objects.published()[:12],
-        )
+        context.update(about=self.site_pages.about, **by_content_version("home-lists", self.load_lists))
         return context
+
+    @staticmethod
+    def load_lists():
+        """The home page's four short lists: read once per content version, not on every visit."""
+        return {
+            "latest_releases": list(NewsRelease.objects.published()[:4]),
+            "areas": list(ProgrammeArea.objects.published()),
+            "offices": list(Office.objects.published()),
+            "partners": list(Partner.objects.published()[:12]),
+        }
 
 
 class PageDetailView(PublishedDetailView):

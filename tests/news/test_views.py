@@ -270,8 +270,8 @@ def _news_world(releases):
     return areas[0], created[0]
 
 
-# Menu pages, count, one page of releases, areas and years for the filters.
-NEWS_LIST_QUERIES = 4
+# Menu pages, count, one page of releases (the areas and years for the filters are kept by content version).
+NEWS_LIST_QUERIES = 3
 # Menu pages, the release, its links, contacts, areas and partners.
 NEWS_DETAIL_QUERIES = 6
 

@@ -3,8 +3,10 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.template.loader import get_template
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.views.defaults import server_error
 
@@ -179,8 +181,10 @@ def test_html_is_gzipped_for_clients_that_accept_it(client):
     assert b"<!doctype html>" in gzip.decompress(response.content)
 
 
-# Menu pages, latest releases, areas, offices, partners.
-HOME_QUERIES = 5
+# Menu pages; the four lists (latest releases, areas, offices, partners) are kept by content version.
+HOME_QUERIES = 1
+# After a content change: + the next scheduled publication (oim_site.cache) + the four lists.
+HOME_QUERIES_AFTER_A_CHANGE = HOME_QUERIES + 1 + 4
 
 
 @pytest.mark.parametrize("rows", [10, 30])
@@ -191,6 +195,9 @@ def test_home_runs_a_fixed_number_of_queries(client, png_upload, rows):
     factories.PartnerFactory.create_batch(rows)
     factories.PageFactory.create_batch(rows // 5, show_in_menu=True)
     factories.PageFactory(slug_fr="a-propos", summary_fr="Intro.")
+    with CaptureQueriesContext(connection) as first_visit:
+        client.get("/fr/")
+    assert len(first_visit) == HOME_QUERIES_AFTER_A_CHANGE
     assert count_queries(client, "/fr/") == HOME_QUERIES
     assert count_queries(client, "/en/") == HOME_QUERIES
 
@@ -213,3 +220,18 @@ def test_home_weighs_under_100_kb_compressed_without_images_and_blocks_on_no_scr
             total += len(gzip.compress(stylesheet.read()))
     assert total < 100 * 1024
     assert not re.search(r"<script[^>]* src=", page)
+
+
+def test_home_lists_show_a_publication_or_withdrawal_on_the_next_visit(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    factories.NewsReleaseFactory(title_fr="Premier communiqué")
+    assert "Premier communiqué" in html(client.get("/fr/"))
+    second = factories.NewsReleaseFactory(title_fr="Second communiqué")
+    partner = factories.PartnerFactory(name_fr="Partenaire nouveau")
+    page = html(client.get("/fr/"))
+    assert "Second communiqué" in page and "Partenaire nouveau" in page
+    second.status = Status.DRAFT
+    second.save()
+    partner.delete()
+    page = html(client.get("/fr/"))
+    assert "Second communiqué" not in page and "Partenaire nouveau" not in page
