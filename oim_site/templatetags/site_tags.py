@@ -1,5 +1,6 @@
 """Template tags of the public site: languages, structured data, images, phone numbers."""
 
+import functools
 import json
 from urllib.parse import urlsplit
 
@@ -162,6 +163,12 @@ def phone_display(value):
     """+33140440640 -> +33 1 40 44 06 40 (readable, still international)."""
     if not value:
         return ""
+    return _phone_display(str(value))
+
+
+@functools.lru_cache(maxsize=1024)
+def _phone_display(value):
+    # Parsing costs more than the rest of a contact card, and the site has a few dozen numbers.
     try:
         number = phonenumbers.parse(value, "FR")
     except phonenumbers.NumberParseException:
