@@ -48,16 +48,18 @@ class NewsListView(SiteMixin, ListView):
     template_name = "news/newsrelease_list.html"
 
     def get_filters(self):
-        # The filter's choices, like the years: kept until the content changes.
-        self.areas = by_content_version("news-filter-areas", lambda: list(ProgrammeArea.objects.published()))
-        # A scan of every release: kept until the content (or the date of the next scheduled release) changes.
-        self.years = by_content_version("news-years", lambda: [
-            date.year for date in NewsRelease.objects.published().dates("publication_date", "year", order="DESC")
-        ])
+        # The filters' choices, kept until the content (or the date of the next scheduled release) changes:
+        # the years are a scan of every release. One read of the shared cache for both.
+        self.areas, self.years = by_content_version("news-filters", self.load_filter_choices)
         area_pk = int_or_none(self.request.GET.get("area"))
         self.area = next((area for area in self.areas if area.pk == area_pk), None)
         year = int_or_none(self.request.GET.get("year"))
         self.year = year if year in self.years else None
+
+    @staticmethod
+    def load_filter_choices():
+        years = NewsRelease.objects.published().dates("publication_date", "year", order="DESC")
+        return list(ProgrammeArea.objects.published()), [date.year for date in years]
 
     def get_queryset(self):
         self.get_filters()
@@ -94,8 +96,11 @@ class NewsDetailView(PublishedDetailView):
         return "article"
 
     def get_meta_image(self):
-        renditions = get_renditions(self.object.image, [1200])
-        return renditions[0] if renditions else None
+        # Asked for by the page head and by the structured data: looked up once.
+        if not hasattr(self, "_meta_image"):
+            renditions = get_renditions(self.object.image, [1200])
+            self._meta_image = renditions[0] if renditions else None
+        return self._meta_image
 
     def get_meta_description(self):
         return self.object.lead or self.object.body

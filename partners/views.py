@@ -37,8 +37,11 @@ class PartnerDetailView(PublishedDetailView):
     recent_news = 5
 
     def get_meta_image(self):
-        renditions = get_renditions(self.object.logo, [600])
-        return renditions[0] if renditions else None
+        # Asked for by the page head and by the structured data: looked up once.
+        if not hasattr(self, "_meta_image"):
+            renditions = get_renditions(self.object.logo, [600])
+            self._meta_image = renditions[0] if renditions else None
+        return self._meta_image
 
     def get_structured_data(self):
         logo = self.get_meta_image()
