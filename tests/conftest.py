@@ -64,6 +64,20 @@ def media_root(tmp_path, settings):
 
 
 @pytest.fixture(autouse=True)
+def _french_by_default():
+    """Each test starts in French, the site's language.
+
+    Django's test client leaves the language of its last request active in the
+    thread; without this a test would see English after another test's /en/ page.
+    """
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 
