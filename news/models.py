@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from oim_site.fields import ImageField, RichTextField
+from oim_site.fields import ImageField, RichTextField, URLField
 from oim_site.models import Publishable, slug_url
 
 
@@ -51,7 +51,7 @@ class RelatedLink(models.Model):
     release = models.ForeignKey(NewsRelease, on_delete=models.CASCADE, related_name="links",
                                 verbose_name=_("communiqué"))
     label = models.CharField(_("libellé"), max_length=300)
-    url = models.URLField(_("adresse"), max_length=500)
+    url = URLField(_("adresse"), max_length=500)
     order = models.PositiveIntegerField(_("ordre"), default=0)
 
     class Meta:

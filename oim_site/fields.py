@@ -12,7 +12,6 @@ from ckeditor_uploader.fields import RichTextUploadingField
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.signals import class_prepared
 from django.utils.translation import gettext_lazy as _
 
 from .images import clean_image, validate_image
@@ -120,7 +119,7 @@ class URLField(models.URLField):
     The form validator of Django's URLField only runs in forms and
     full_clean(); loaders, imports, bulk_create() and QuerySet.update() skip
     it, and templates print links in href attributes. get_prep_value() runs
-    on all those paths. It deconstructs as Django's URLField: no migration.
+    on all those paths. It deconstructs as Django's URLField: the column is the same.
     """
 
     def get_prep_value(self, value):
@@ -132,14 +131,3 @@ class URLField(models.URLField):
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.URLField", args, kwargs
 
-
-def _upgrade_url_fields(sender, **kwargs):
-    """Give the project's models.URLField columns the scheme check (models need not change)."""
-    if sender.__module__.split(".")[0] not in {"oim_site", "news", "partners", "programmes", "offices"}:
-        return
-    for field in sender._meta.local_fields:
-        if type(field) is models.URLField:
-            field.__class__ = URLField
-
-
-class_prepared.connect(_upgrade_url_fields)

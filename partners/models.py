@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from oim_site.fields import ImageField, RichTextField
+from oim_site.fields import ImageField, RichTextField, URLField
 from oim_site.models import Publishable, slug_url
 
 
@@ -26,7 +26,7 @@ class Partner(Publishable):
     kind = models.CharField(_("type"), max_length=30, choices=PartnerKind.choices,
                             default=PartnerKind.INTERGOVERNMENTAL)
     headquarters_city = models.CharField(_("ville du siège"), max_length=100, blank=True)
-    website = models.URLField(_("site web"), blank=True)
+    website = URLField(_("site web"), blank=True)
     logo = ImageField(_("logo"), upload_to="partners/", blank=True)
     logo_alt = models.CharField(_("texte alternatif du logo"), max_length=200, blank=True)
     logo_decorative = models.BooleanField(

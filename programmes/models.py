@@ -3,7 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from oim_site.fields import RichTextField
+from oim_site.fields import RichTextField, URLField
 from oim_site.models import Publishable, slug_url
 
 
@@ -40,7 +40,7 @@ class Project(models.Model):
     acronym = models.CharField(_("sigle"), max_length=40, blank=True)
     summary = models.TextField(_("résumé"), blank=True)
     countries = models.CharField(_("pays"), max_length=300, blank=True)
-    url = models.URLField(_("lien externe"), blank=True)
+    url = URLField(_("lien externe"), blank=True)
     order = models.PositiveIntegerField(_("ordre"), default=0)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
@@ -75,7 +75,7 @@ class Publication(models.Model):
                                        validators=[MinValueValidator(1951), MaxValueValidator(2100)])
     language = models.CharField(_("langue du document"), max_length=5, choices=DocumentLanguage.choices,
                                 default=DocumentLanguage.FR)
-    url = models.URLField(_("lien externe"), blank=True)
+    url = URLField(_("lien externe"), blank=True)
     file = models.FileField(_("fichier"), upload_to="publications/", blank=True)
     order = models.PositiveIntegerField(_("ordre"), default=0)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
