@@ -1,5 +1,6 @@
 """A reader walks the public site with a keyboard-and-mouse browser; axe-core checks every page."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -37,7 +38,7 @@ def site_content():
     return office
 
 
-def test_reader_walks_home_news_release_english_and_an_office(live_server, reader_page, assert_accessible,
+def test_reader_walks_home_news_release_english_an_office_and_searches(live_server, reader_page, assert_accessible,
                                                               site_content):
     from playwright.sync_api import expect
 
@@ -76,6 +77,18 @@ def test_reader_walks_home_news_release_english_and_an_office(live_server, reade
     expect(page).to_have_url(f"{live_server.url}{site_content.get_absolute_url_in('en')}")
     expect(page.locator("h1")).to_have_text("Paris office")
     expect(page.get_by_text("Integration")).to_be_visible()
+    assert_accessible(page)
+
+    # Back in French, the reader searches without the accent: "reinstallation" finds "réinstallation".
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Français").click()
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    page.get_by_label("Rechercher sur le site").fill("reinstallation")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{live_server.url}/fr/recherche/?q=reinstallation")
+    expect(page.get_by_text("13 résultats pour « reinstallation »")).to_be_visible()
+    expect(page.get_by_role("link", name="Réinstallation des réfugiés")).to_be_visible()
+    expect(page.get_by_role("link", name="Communiqué sur la réinstallation 9", exact=True)).to_be_visible()
+    expect(page.locator("mark").first).to_have_text(re.compile("^réinstallation$", re.IGNORECASE))
     assert_accessible(page)
 
 
