@@ -9,3 +9,14 @@ from oim_site.settings import *  # noqa: E402,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Hashed static names are tested on a real collectstatic run, not here.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+
+# Parallel test workers (pytest-xdist) each get their own Redis database, so
+# that one worker's cache.clear() or content-version bump never reaches
+# another worker's test.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _worker[2:].isdigit():  # noqa: F405
+    from urllib.parse import urlparse
+
+    _redis = urlparse(REDIS_URL)  # noqa: F405
+    _db = int(_redis.path.strip("/") or 0) + 1 + int(_worker[2:])
+    CACHES["default"]["LOCATION"] = _redis._replace(path=f"/{_db}").geturl()  # noqa: F405

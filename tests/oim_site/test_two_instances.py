@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.urls import reverse
 from django.utils.translation import override
@@ -43,11 +44,12 @@ def database_url():
 
 @pytest.fixture
 def instances(postgres, redis_url):
+    # The instances share this test's cache database (a worker of its own under xdist).
     env = {
-        **os.environ,
+        **{key: value for key, value in os.environ.items() if key != "PYTEST_XDIST_WORKER"},
         "DJANGO_SETTINGS_MODULE": "tests.settings",
         "DATABASE_URL": database_url(),
-        "REDIS_URL": redis_url,
+        "REDIS_URL": settings.CACHES["default"]["LOCATION"],
         "DJANGO_DEBUG": "0",
         "PAGE_CACHE_SECONDS": "600",
     }
