@@ -61,6 +61,3 @@ class RelatedLink(models.Model):
 
     def __str__(self):
         return self.label
-
-    def has_english(self):
-        return bool(self.label_en)

@@ -55,9 +55,6 @@ class ActivityDomain(models.Model):
     def __str__(self):
         return self.title
 
-    def has_english(self):
-        return bool(self.title_en)
-
 
 class Person(models.Model):
     """A member of the team; also a press contact or a programme contact."""
@@ -80,6 +77,3 @@ class Person(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.job_title})" if self.job_title else self.name
-
-    def has_english(self):
-        return bool(self.job_title_en) or not self.job_title_fr

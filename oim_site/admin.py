@@ -20,6 +20,7 @@ from modeltranslation.admin import (
 
 from .editorial.admin import EditorialAdminMixin
 from .editorial.services import content_status_set
+from .i18n import is_translated
 from .models import Page, Status
 from .roles import can_publish
 
@@ -45,7 +46,7 @@ class ThumbnailFileWidget(AdminFileWidget):
 class EnglishStatusMixin:
     @admin.display(description=_("EN"), boolean=True)
     def english(self, obj):
-        return obj.has_english()
+        return is_translated(obj)
 
 
 class ContentAdmin(EditorialAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):

@@ -11,7 +11,8 @@ from modeltranslation.translator import NotRegistered, translator
 
 #: The fields a reader actually reads. Acronyms, cities and addresses are
 #: usually the same in both languages and do not make a page "untranslated".
-READING_FIELDS = ("title", "name", "lead", "summary", "body", "description")
+#: The same rule answers the admin's "EN" column and "État des traductions".
+READING_FIELDS = ("title", "name", "lead", "summary", "body", "description", "label", "job_title")
 
 
 def translated_fields(model):

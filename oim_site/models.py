@@ -139,10 +139,6 @@ class Publishable(models.Model):
     def is_scheduled(self):
         return self.status == Status.PUBLISHED and self.publication_date > timezone.now()
 
-    def has_english(self):
-        """True when the English title (or name) has been written."""
-        return bool(getattr(self, f"{self.slug_source}_en", None))
-
     def get_absolute_url_in(self, language):
         with override(language):
             return self.get_absolute_url()

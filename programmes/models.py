@@ -53,9 +53,6 @@ class Project(models.Model):
     def __str__(self):
         return f"{self.acronym} – {self.name}" if self.acronym else self.name
 
-    def has_english(self):
-        return bool(self.name_en)
-
 
 class DocumentLanguage(models.TextChoices):
     FR = "fr", _("français")
@@ -97,6 +94,3 @@ class Publication(models.Model):
     @property
     def link(self):
         return self.file.url if self.file else self.url
-
-    def has_english(self):
-        return bool(self.title_en)

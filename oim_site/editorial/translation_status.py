@@ -1,6 +1,8 @@
 """Which content lacks English, or has English older than its French.
 
-English is *missing* when the item's English title (or name) is empty, and
+English is *missing* when a text the reader reads (title, lead, summary,
+body… : oim_site.i18n.READING_FIELDS) is written in French but not in
+English — the rule that also keeps the page out of hreflang — and
 *out of date* when the French text changed after the English text was last
 edited (``Publishable.fr_updated_at`` / ``en_updated_at``, kept by save()).
 """
@@ -10,6 +12,7 @@ from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from oim_site.i18n import READING_FIELDS, is_translated, translated_fields
 from oim_site.models import Publishable
 
 from .versioning import content_models
@@ -30,8 +33,14 @@ def tracked_models(user=None):
 
 
 def missing_q(model):
-    column = f"{model.slug_source}_en"
-    return Q(**{f"{column}__isnull": True}) | Q(**{column: ""})
+    """The database form of ``not oim_site.i18n.is_translated(obj)``."""
+    condition = Q(pk__in=[])
+    for name in READING_FIELDS:
+        if name in translated_fields(model):
+            french, english = f"{name}_fr", f"{name}_en"
+            condition |= (~Q(**{f"{french}__isnull": True}) & ~Q(**{french: ""})
+                          & (Q(**{f"{english}__isnull": True}) | Q(**{english: ""})))
+    return condition
 
 
 def outdated_q(model):
@@ -49,7 +58,7 @@ def state_q(model, state):
 
 
 def state_of(obj):
-    if not obj.has_english():
+    if not is_translated(obj):
         return MISSING
     if obj.fr_updated_at and (obj.en_updated_at is None or obj.en_updated_at < obj.fr_updated_at):
         return OUTDATED

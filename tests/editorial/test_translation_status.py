@@ -36,6 +36,17 @@ def test_item_without_english_title_is_missing():
     assert state_of(page) == MISSING
 
 
+def test_english_title_over_a_french_only_body_is_missing_for_the_admin_as_for_the_public_site(publisher_client):
+    # The admin and the public site (hreflang, English sitemap) answer with the same rule.
+    release = factories.NewsReleaseFactory(title_en="Release", body_en="")
+    assert state_of(release) == MISSING
+    changelist = publisher_client.get(admin_url(NewsRelease, "changelist"), {"traduction": "missing"})
+    assert release.title_fr in changelist.content.decode()
+    sitemap = publisher_client.get("/sitemap.xml").content.decode()
+    assert release.get_absolute_url_in("fr") in sitemap
+    assert release.get_absolute_url_in("en") not in sitemap
+
+
 def test_french_change_makes_english_out_of_date():
     release = factories.NewsReleaseFactory()
     backdate(release, fr=3, en=3)
