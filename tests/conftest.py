@@ -77,6 +77,15 @@ def _french_by_default():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture
+def public_site(settings):
+    """The page cache off: view tests count and see the views' own work.
+
+    The page cache (oim_site.cache) is tested on its own.
+    """
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache

@@ -3,10 +3,8 @@
 import json
 import re
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 
 def html(response):
@@ -55,17 +53,3 @@ def count_queries(client, url):
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
     return len(queries)
-
-
-@pytest.fixture(autouse=False)
-def public_site(settings):
-    """Every test starts in French with the page cache off.
-
-    The test client leaves the last request's language active in the test's
-    thread; URLs built in a test must not depend on the previous request.
-    The page cache (oim_site.cache) is tested on its own: here the views are.
-    """
-    settings.PAGE_CACHE_SECONDS = 0
-    translation.activate("fr")
-    yield
-    translation.activate("fr")

@@ -15,7 +15,6 @@ from tests.public_html import (
     html,
     json_ld,
     meta,
-    public_site,  # noqa: F401  (fixture)
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_site")]

@@ -19,7 +19,6 @@ from tests.public_html import (
     html,
     html_lang,
     json_ld,
-    public_site,  # noqa: F401  (fixture)
     switcher_links,
 )
 
