@@ -434,7 +434,7 @@ def main():
                      "cache": "redis" if redis else "locmem (per worker)", "workers": WORKERS,
                      "duration_s": DURATION, "connections": CONNECTIONS, "soak_s": SOAK,
                      "soak_connections": SOAK_CONNECTIONS, "tool": "wrk" if shutil.which("wrk") else "python",
-                     "page_cache": "oim_site.cache.PageCacheMiddleware (PAGE_CACHE_SECONDS=0 for uncached)"},
+                     "page_cache": "core.cache.PageCacheMiddleware (PAGE_CACHE_SECONDS=0 for uncached)"},
         "releases": counts["releases"],
         "pages": pages,
     }

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from oim_site.admin import ContentAdmin, TranslatedTabularInline, thumbnail
+from editorial.content_admin import ContentAdmin, TranslatedTabularInline, thumbnail
 
 from .models import NewsRelease, RelatedLink
 

@@ -1,8 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from oim_site.fields import ImageField, RichTextField, URLField
-from oim_site.models import Publishable, slug_url
+from core.fields import ImageField, RichTextField, URLField
+from core.links import slug_url
+from core.models import Publishable
 
 
 class NewsRelease(Publishable):

@@ -3,29 +3,24 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
+from core import seo
+from core.cache import by_content_version
+from core.views import PublishedDetailView, SiteMixin, int_or_none
 from offices.models import Person
-from oim_site import seo
-from oim_site.cache import by_content_version
-from oim_site.renditions import get_renditions
-from oim_site.views import PublishedDetailView, SiteMixin
 from partners.models import Partner
 from programmes.models import ProgrammeArea
 
 from .models import NewsRelease
 
 
-def int_or_none(value):
-    """A filter value from the query string; anything that is not a number is ignored."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def site_feeds(area=None):
-    """The feeds a page advertises with <link rel="alternate">."""
+    """The feeds of one programme area's releases, that its pages advertise with <link rel="alternate">.
+
+    Registered in apps.py, so that the area's own page (programmes) finds
+    them through the registry.
+    """
     feeds = []
-    if area is not None:
+    if isinstance(area, ProgrammeArea):
         feeds += [
             ("application/rss+xml", _("%(area)s – RSS") % {"area": area.title},
              reverse("news:area_feed_rss", kwargs={"area": area.slug})),
@@ -43,7 +38,6 @@ class NewsListView(SiteMixin, ListView):
     """
 
     section = "news:list"
-    section_label = _("Actualités")
     paginate_by = 10
     template_name = "news/newsrelease_list.html"
 
@@ -82,25 +76,18 @@ class NewsListView(SiteMixin, ListView):
 class NewsDetailView(PublishedDetailView):
     model = NewsRelease
     section = "news:list"
-    section_label = _("Actualités")
+    meta_image_field = "image"
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related(
             "links",
-            Prefetch("media_contacts", queryset=Person.objects.order_by("order", "name")),
+            Prefetch("media_contacts", queryset=Person.objects.public()),
             Prefetch("programme_areas", queryset=ProgrammeArea.objects.published()),
             Prefetch("partners", queryset=Partner.objects.published()),
         )
 
     def get_og_type(self):
         return "article"
-
-    def get_meta_image(self):
-        # Asked for by the page head and by the structured data: looked up once.
-        if not hasattr(self, "_meta_image"):
-            renditions = get_renditions(self.object.image, [1200])
-            self._meta_image = renditions[0] if renditions else None
-        return self._meta_image
 
     def get_meta_description(self):
         return self.object.lead or self.object.body

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 
-from oim_site.admin import ContentAdmin, EnglishStatusMixin, TranslatedTabularInline
-from oim_site.editorial.admin import HistoryAdminMixin
+from editorial.admin import HistoryAdminMixin
+from editorial.content_admin import ContentAdmin, EnglishStatusMixin, TranslatedTabularInline
 
 from .models import ActivityDomain, Office, Person
 

@@ -1,8 +1,10 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from oim_site.fields import PhoneNumberField, RichTextField
-from oim_site.models import Publishable, slug_url
+from core.fields import PhoneNumberField, RichTextField
+from core.links import slug_url
+from core.models import Publishable, Timestamped
 
 
 class Office(Publishable):
@@ -56,7 +58,31 @@ class ActivityDomain(models.Model):
         return self.title
 
 
-class Person(models.Model):
+class PersonQuerySet(models.QuerySet):
+    def public(self):
+        """The people whose details the public site shows, wherever it shows them.
+
+        A person belongs to no office or to a published one (a person of a
+        draft office is hidden everywhere: team page, contacts, search,
+        vCard, structured data), and is either on the team page or a contact
+        of some published item (a release's press contact, an area's
+        contact). The items are found through the relations that point to
+        Person, so this app needs to know none of them.
+        """
+        Office = self.model._meta.get_field("office").related_model
+        shown = Q(show_on_team_page=True)
+        for relation in self.model._meta.related_objects:
+            related = relation.related_model
+            if relation.many_to_many and hasattr(related._default_manager, "published"):
+                shown |= Q(pk__in=related._default_manager.published().values(relation.field.name))
+        return self.filter(Q(office__isnull=True) | Q(office__in=Office.objects.published())).filter(shown)
+
+    def on_team_page(self):
+        """The public people listed on the team page (and found by the site search)."""
+        return self.public().filter(show_on_team_page=True)
+
+
+class Person(Timestamped):
     """A member of the team; also a press contact or a programme contact."""
 
     name = models.CharField(_("nom"), max_length=200)
@@ -67,8 +93,8 @@ class Person(models.Model):
     phone = PhoneNumberField(_("téléphone"), blank=True)
     order = models.PositiveIntegerField(_("ordre"), default=0)
     show_on_team_page = models.BooleanField(_("sur la page équipe"), default=True)
-    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("personne")

@@ -1,16 +1,19 @@
 from django.db.models import F, Prefetch
-from django.utils.translation import gettext_lazy as _
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 
-from oim_site import seo
-from oim_site.views import PublishedDetailView, SiteMixin
+from core import seo
+from core.views import PublishedDetailView, SiteMixin
 
 from .models import Office, Person
+from .vcard import person_vcard
 
 
 class OfficeListView(SiteMixin, ListView):
     section = "offices:list"
-    section_label = _("Bureaux")
     template_name = "offices/office_list.html"
 
     def get_queryset(self):
@@ -23,12 +26,11 @@ class OfficeListView(SiteMixin, ListView):
 class OfficeDetailView(PublishedDetailView):
     model = Office
     section = "offices:list"
-    section_label = _("Bureaux")
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related(
             "domains",
-            Prefetch("people", queryset=Person.objects.filter(show_on_team_page=True), to_attr="team"),
+            Prefetch("people", queryset=Person.objects.on_team_page(), to_attr="team"),
         )
 
     def get_meta_description(self):
@@ -41,15 +43,14 @@ class OfficeDetailView(PublishedDetailView):
 
 
 class TeamView(SiteMixin, ListView):
-    """Everyone shown on the team page, grouped by office (published offices only)."""
+    """Everyone shown on the team page, grouped by office; people without an office come last."""
 
     section = "offices:team"
-    section_label = _("Équipe")
     template_name = "offices/person_list.html"
 
     def get_queryset(self):
         return (
-            Person.objects.filter(show_on_team_page=True)
+            Person.objects.on_team_page()
             .select_related("office")
             .order_by(F("office__order").asc(nulls_last=True), "office_id", "order", "name")
         )
@@ -58,8 +59,17 @@ class TeamView(SiteMixin, ListView):
         context = super().get_context_data(**kwargs)
         groups = {}
         for person in context["object_list"]:
-            office = person.office if person.office and person.office.is_published else None
-            groups.setdefault(office, []).append(person)
+            groups.setdefault(person.office, []).append(person)
         # People without a public office come last, under a plain heading.
         context["groups"] = sorted(groups.items(), key=lambda item: item[0] is None)
         return context
+
+
+@require_GET
+def person_vcard_view(request, pk):
+    """A public person's contact card, for the address book of a journalist or a partner."""
+    person = get_object_or_404(Person.objects.public().select_related("office"), pk=pk)
+    response = HttpResponse(person_vcard(person), content_type="text/vcard; charset=utf-8")
+    filename = slugify(person.name) or f"contact-{person.pk}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}.vcf"'
+    return response

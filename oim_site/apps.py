@@ -1,30 +1,14 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def _setup_roles(sender, **kwargs):
-    from django.apps import apps
-
-    # post_migrate fires once per app; permissions of every app exist only
-    # once the last one has been handled.
-    if sender is list(apps.get_app_configs())[-1]:
-        from .roles import roles_setup
-
-        roles_setup()
-
-
 class OimSiteConfig(AppConfig):
+    """The roof: settings, root URLs, the home page.
+
+    It is an installed app only for its migrations, which hold the history
+    of the first layout (standalone pages, since moved to ``pages``, and the
+    PostgreSQL search configuration).
+    """
+
     name = "oim_site"
-    verbose_name = _("Site et pages")
-
-    def ready(self):
-        from django.conf import settings
-        from PIL import Image
-
-        # Pillow refuses (rather than only warns about) anything past our own limit.
-        Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
-        from .cache import connect_signals
-
-        connect_signals()
-        post_migrate.connect(_setup_roles, dispatch_uid="oim_site.setup_roles", weak=False)
+    verbose_name = _("Site")

@@ -46,10 +46,6 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    # Before the admin: registers the content models with django-reversion
-    # (with their _fr/_en columns) before VersionAdmin would auto-register them.
-    "oim_site.editorial",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,22 +57,33 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "reversion",
-    "oim_site",
+    # The layers, from the foundation up (README.md, "Architecture"). The
+    # content apps register their types in ready(); editorial, after them,
+    # registers those with django-reversion; the admin, last, is then
+    # autodiscovered with every type registered (VersionAdmin would otherwise
+    # register them itself, with the wrong fields).
+    "core",
+    "pages",
     "offices",
     "partners",
     "programmes",
     "news",
+    "editorial",
+    "search",
+    "content",
+    "oim_site",
+    "django.contrib.admin",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy: strict on the public site, relaxed for CKEditor in the admin.
-    "oim_site.security.ContentSecurityPolicyMiddleware",
+    "core.security.ContentSecurityPolicyMiddleware",
     # A NUL character in the path or query string: 400 before any database lookup (PostgreSQL refuses NUL).
-    "oim_site.security.RejectNullCharactersMiddleware",
+    "core.security.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Old addresses answer 301, but only where nothing else answered (404).
-    "oim_site.editorial.middleware.RedirectFallbackMiddleware",
+    "editorial.middleware.RedirectFallbackMiddleware",
     # HTML is gzipped here; static files never reach this line (WhiteNoise
     # answers them above with its own precompressed gzip/brotli files).
     # BREACH: compressing a page is only unsafe when it reflects attacker input
@@ -86,8 +93,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     # ETag and 304 answers, for cached and uncached pages alike.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Anonymous page cache (oim_site/cache.py); before the session so hits stay cheap.
-    "oim_site.cache.PageCacheMiddleware",
+    # Anonymous page cache (core/cache.py); before the session so hits stay cheap.
+    "core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -112,7 +119,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "oim_site.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -136,7 +143,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "oim_site.redis_cache.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "oim"),
         }
@@ -146,7 +153,7 @@ else:
 
 # django-axes first: it refuses a locked-out login before the password is checked.
 AUTHENTICATION_BACKENDS = [
-    "oim_site.security.LoginThrottleBackend",
+    "core.security.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Login throttle (README.md, "Security"): after 5 failures for one username
@@ -161,10 +168,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 # Behind the proxy REMOTE_ADDR is the proxy: read the address it forwards.
-AXES_CLIENT_IP_CALLABLE = "oim_site.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 
 # Anonymous pages are cached this long at most; any content change or a
-# scheduled publication coming due invalidates them at once (oim_site/cache.py).
+# scheduled publication coming due invalidates them at once (core/cache.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
 PAGE_CACHE_EXCLUDE = ()
 
@@ -230,11 +237,11 @@ IMAGE_MIN_SIDE = 16
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# CKEditor 4 (django-ckeditor 6.7.4). Only reached through oim_site.fields.
+# CKEditor 4 (django-ckeditor 6.7.4). Only reached through core.fields.
 CKEDITOR_UPLOAD_PATH = "editor/"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
 CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"
-CKEDITOR_FILENAME_GENERATOR = "oim_site.images.random_upload_name"
+CKEDITOR_FILENAME_GENERATOR = "core.images.random_upload_name"
 CKEDITOR_BROWSE_SHOW_DIRS = False
 CKEDITOR_CONFIGS = {
     "default": {
@@ -278,7 +285,7 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
 # Public pages: strict policy, no inline or eval'd script. The admin and the
-# editor get oim_site.security.ADMIN_OVERRIDES instead (reasons written there).
+# editor get core.security.ADMIN_OVERRIDES instead (reasons written there).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -300,8 +307,8 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W021",
     # ckeditor.W001: CKEditor 4 is end-of-life upstream. It is a fixed choice
     # of this project; its known issues are client-side, and every value it
-    # sends is sanitised on the server (oim_site.sanitize) and every upload
-    # re-encoded (oim_site.images). The editor lives behind oim_site.fields
+    # sends is sanitised on the server (core.sanitize) and every upload
+    # re-encoded (core.images). The editor lives behind core.fields
     # so that it can be replaced.
     "ckeditor.W001",
 ]

@@ -1,3 +1,9 @@
+"""The root URLs: the admin, the site-wide answers, and every app's pages in /fr/ and /en/.
+
+The sitemaps are assembled here, from the registered content types
+(core.registry) and the registered sections.
+"""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -6,20 +12,25 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
+from core.registry import registry
+from core.sitemaps import SectionSitemap
+from offices.views import person_vcard_view
+from search.views import SearchView
+
 from . import views
-from .search_views import SearchView
-from .sitemaps import sitemaps
 
 admin.site.site_header = "OIM France — administration"
 admin.site.site_title = "OIM France"
 admin.site.index_title = _("Contenus du site")
 
+sitemaps = {"sections": SectionSitemap, **registry.sitemaps()}
+
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("ckeditor/", include("oim_site.editor")),
-    path("admin-tools/", include(("oim_site.editorial.admin_views", "editorial_tools"))),
+    path("ckeditor/", include("core.editor")),
+    path("admin-tools/", include(("editorial.admin_views", "editorial_tools"))),
     path("", views.language_redirect, name="root"),
-    path("sitemap.xml", sitemap_view, {"sitemaps": sitemaps()}, name="sitemap"),
+    path("sitemap.xml", sitemap_view, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon),
 ]
@@ -30,8 +41,9 @@ urlpatterns += i18n_patterns(
     path(_("partenaires/"), include("partners.urls")),
     path(_("programmes/"), include("programmes.urls")),
     path(_("bureaux/"), include("offices.urls")),
-    path(_("pages/<slug:slug>/"), views.PageDetailView.as_view(), name="page_detail"),
-    path("", include("oim_site.editorial.urls")),
+    path(_("pages/"), include("pages.urls")),
+    path("", include("editorial.urls")),
+    path("contacts/<int:pk>.vcf", person_vcard_view, name="person_vcard"),
     path(_("recherche/"), SearchView.as_view(), name="search"),
     prefix_default_language=True,
 )

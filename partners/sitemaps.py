@@ -1,4 +1,4 @@
-from oim_site.sitemaps import PublishedSitemap
+from core.sitemaps import PublishedSitemap
 
 from .models import Partner
 

@@ -1,10 +1,7 @@
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
-from news.models import NewsRelease
-from oim_site import seo
-from oim_site.renditions import get_renditions
-from oim_site.views import PublishedDetailView, SiteMixin
+from core import seo
+from core.views import PublishedDetailView, SiteMixin
 
 from .models import Partner, PartnerKind
 
@@ -13,7 +10,6 @@ class PartnerListView(SiteMixin, ListView):
     """Partners grouped by kind, in the order of PartnerKind."""
 
     section = "partners:list"
-    section_label = _("Partenaires")
     template_name = "partners/partner_list.html"
 
     def get_queryset(self):
@@ -33,15 +29,9 @@ class PartnerListView(SiteMixin, ListView):
 class PartnerDetailView(PublishedDetailView):
     model = Partner
     section = "partners:list"
-    section_label = _("Partenaires")
     recent_news = 5
-
-    def get_meta_image(self):
-        # Asked for by the page head and by the structured data: looked up once.
-        if not hasattr(self, "_meta_image"):
-            renditions = get_renditions(self.object.logo, [600])
-            self._meta_image = renditions[0] if renditions else None
-        return self._meta_image
+    meta_image_field = "logo"
+    meta_image_width = 600
 
     def get_structured_data(self):
         logo = self.get_meta_image()
@@ -49,5 +39,5 @@ class PartnerDetailView(PublishedDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["recent_releases"] = NewsRelease.objects.published().filter(partners=self.object)[:self.recent_news]
+        context["recent_releases"] = self.object.news_releases.published()[:self.recent_news]
         return context

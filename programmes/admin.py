@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 
-from oim_site.admin import ContentAdmin, EnglishStatusMixin, TranslatedStackedInline, TranslatedTabularInline
-from oim_site.editorial.admin import HistoryAdminMixin
+from editorial.admin import HistoryAdminMixin
+from editorial.content_admin import ContentAdmin, EnglishStatusMixin, TranslatedStackedInline, TranslatedTabularInline
 
 from .models import ProgrammeArea, Project, Publication
 

@@ -3,8 +3,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from oim_site.fields import RichTextField, URLField
-from oim_site.models import Publishable, slug_url
+from core.documents import DocumentLanguage
+from core.fields import RichTextField, URLField
+from core.links import slug_url
+from core.models import Publishable, Timestamped
 
 
 class ProgrammeArea(Publishable):
@@ -31,7 +33,13 @@ class ProgrammeArea(Publishable):
         return slug_url("programmes:detail", self.slug)
 
 
-class Project(models.Model):
+class AreaChildQuerySet(models.QuerySet):
+    def published(self):
+        """A project or publication is public when its programme area is."""
+        return self.filter(area__in=ProgrammeArea.objects.published())
+
+
+class Project(Timestamped):
     """An example project or campaign of a programme area (COMMIT, HELIOS…)."""
 
     area = models.ForeignKey(ProgrammeArea, on_delete=models.CASCADE, related_name="projects",
@@ -42,8 +50,8 @@ class Project(models.Model):
     countries = models.CharField(_("pays"), max_length=300, blank=True)
     url = URLField(_("lien externe"), blank=True)
     order = models.PositiveIntegerField(_("ordre"), default=0)
-    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    objects = AreaChildQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("projet ou campagne")
@@ -54,15 +62,7 @@ class Project(models.Model):
         return f"{self.acronym} – {self.name}" if self.acronym else self.name
 
 
-class DocumentLanguage(models.TextChoices):
-    FR = "fr", _("français")
-    EN = "en", _("anglais")
-    ES = "es", _("espagnol")
-    AR = "ar", _("arabe")
-    OTHER = "other", _("autre")
-
-
-class Publication(models.Model):
+class Publication(Timestamped):
     """A key publication of a programme area: a link or an uploaded document."""
 
     area = models.ForeignKey(ProgrammeArea, on_delete=models.CASCADE, related_name="publications",
@@ -75,8 +75,8 @@ class Publication(models.Model):
     url = URLField(_("lien externe"), blank=True)
     file = models.FileField(_("fichier"), upload_to="publications/", blank=True)
     order = models.PositiveIntegerField(_("ordre"), default=0)
-    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    objects = AreaChildQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("publication")

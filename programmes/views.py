@@ -1,19 +1,17 @@
 from django.db.models import Prefetch
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
-from news.models import NewsRelease
-from news.views import int_or_none, site_feeds
+from core import seo
+from core.documents import DocumentLanguage
+from core.registry import registry
+from core.views import PublishedDetailView, SiteMixin, int_or_none
 from offices.models import Person
-from oim_site import seo
-from oim_site.views import PublishedDetailView, SiteMixin
 
-from .models import DocumentLanguage, ProgrammeArea
+from .models import ProgrammeArea
 
 
 class ProgrammeAreaListView(SiteMixin, ListView):
     section = "programmes:list"
-    section_label = _("Domaines de programme")
     template_name = "programmes/programmearea_list.html"
 
     def get_queryset(self):
@@ -30,18 +28,17 @@ class ProgrammeAreaDetailView(PublishedDetailView):
 
     model = ProgrammeArea
     section = "programmes:list"
-    section_label = _("Domaines de programme")
     recent_news = 5
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related(
             "projects",
             "publications",
-            Prefetch("contacts", queryset=Person.objects.order_by("order", "name")),
+            Prefetch("contacts", queryset=Person.objects.public()),
         )
 
     def get_feeds(self):
-        return site_feeds(self.object)
+        return registry.feeds_for(self.object)
 
     def get_structured_data(self):
         return [seo.person(self.request, person) for person in self.object.contacts.all()]
@@ -65,6 +62,6 @@ class ProgrammeAreaDetailView(PublishedDetailView):
             publication_languages=languages,
             selected_year=year,
             selected_language=language,
-            recent_releases=NewsRelease.objects.published().filter(programme_areas=self.object)[:self.recent_news],
+            recent_releases=self.object.news_releases.published()[:self.recent_news],
         )
         return context

@@ -81,7 +81,7 @@ def _french_by_default():
 def public_site(settings):
     """The page cache off: view tests count and see the views' own work.
 
-    The page cache (oim_site.cache) is tested on its own.
+    The page cache (core.cache) is tested on its own.
     """
     settings.PAGE_CACHE_SECONDS = 0
 

@@ -3,9 +3,10 @@ from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from core.models import Status
 from news.models import NewsRelease, RelatedLink
 from offices.models import ActivityDomain, Office, Person
-from oim_site.models import Page, Status
+from pages.models import Page
 from partners.models import Partner, PartnerKind
 from programmes.models import ProgrammeArea, Project, Publication
 

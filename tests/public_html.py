@@ -45,7 +45,7 @@ def count_queries(client, url):
     """Queries of a reader's request once the site is warm.
 
     The first request after a content change also reads what is kept by
-    content version (oim_site.cache: the next scheduled publication, the years
+    content version (core.cache: the next scheduled publication, the years
     that have releases); every later one does not.
     """
     client.get(url)

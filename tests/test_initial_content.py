@@ -11,10 +11,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from core.i18n import is_translated
+from core.models import Status
 from news.models import NewsRelease, RelatedLink
 from offices.models import ActivityDomain, Office, Person
-from oim_site.i18n import is_translated
-from oim_site.models import Page, Status
+from pages.models import Page
 from partners.models import Partner
 from programmes.models import ProgrammeArea, Project, Publication
 
@@ -304,7 +305,7 @@ def test_rich_text_is_simple_accessible_html(loaded):
 
 
 def test_loaded_content_passes_the_checks_that_gate_publishing(loaded):
-    from oim_site.editorial.checks import check_object
+    from editorial.checks import check_object
 
     for model in PUBLISHABLE:
         for obj in model.objects.all():

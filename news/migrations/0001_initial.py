@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import oim_site.fields
+import core.fields
 from django.db import migrations, models
 
 
@@ -37,10 +37,10 @@ class Migration(migrations.Migration):
                 ('lead', models.TextField(blank=True, verbose_name='chapeau')),
                 ('lead_fr', models.TextField(blank=True, null=True, verbose_name='chapeau')),
                 ('lead_en', models.TextField(blank=True, null=True, verbose_name='chapeau')),
-                ('body', oim_site.fields.RichTextField(blank=True, verbose_name='contenu')),
-                ('body_fr', oim_site.fields.RichTextField(blank=True, null=True, verbose_name='contenu')),
-                ('body_en', oim_site.fields.RichTextField(blank=True, null=True, verbose_name='contenu')),
-                ('image', oim_site.fields.ImageField(blank=True, upload_to='news/', verbose_name='image')),
+                ('body', core.fields.RichTextField(blank=True, verbose_name='contenu')),
+                ('body_fr', core.fields.RichTextField(blank=True, null=True, verbose_name='contenu')),
+                ('body_en', core.fields.RichTextField(blank=True, null=True, verbose_name='contenu')),
+                ('image', core.fields.ImageField(blank=True, upload_to='news/', verbose_name='image')),
                 ('image_alt', models.CharField(blank=True, max_length=300, verbose_name='texte alternatif de l’image')),
                 ('image_alt_fr', models.CharField(blank=True, max_length=300, null=True, verbose_name='texte alternatif de l’image')),
                 ('image_alt_en', models.CharField(blank=True, max_length=300, null=True, verbose_name='texte alternatif de l’image')),

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import oim_site.fields
+import core.fields
 from django.db import migrations, models
 
 
@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 ('address_fr', models.TextField(blank=True, null=True, verbose_name='adresse')),
                 ('address_en', models.TextField(blank=True, null=True, verbose_name='adresse')),
                 ('postal_code', models.CharField(blank=True, max_length=10, verbose_name='code postal')),
-                ('phone', oim_site.fields.PhoneNumberField(blank=True, help_text='Format international de préférence, p. ex. +33 1 40 44 06 40.', max_length=20, verbose_name='téléphone')),
+                ('phone', core.fields.PhoneNumberField(blank=True, help_text='Format international de préférence, p. ex. +33 1 40 44 06 40.', max_length=20, verbose_name='téléphone')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
                 ('opening_date', models.DateField(blank=True, null=True, verbose_name='date d’ouverture')),
                 ('role', models.CharField(blank=True, help_text='P. ex. « Bureau pays, mission spéciale de liaison » ou « CIFORM ».', max_length=200, verbose_name='rôle')),
@@ -44,9 +44,9 @@ class Migration(migrations.Migration):
                 ('summary', models.CharField(blank=True, max_length=300, verbose_name='résumé')),
                 ('summary_fr', models.CharField(blank=True, max_length=300, null=True, verbose_name='résumé')),
                 ('summary_en', models.CharField(blank=True, max_length=300, null=True, verbose_name='résumé')),
-                ('description', oim_site.fields.RichTextField(blank=True, verbose_name='description')),
-                ('description_fr', oim_site.fields.RichTextField(blank=True, null=True, verbose_name='description')),
-                ('description_en', oim_site.fields.RichTextField(blank=True, null=True, verbose_name='description')),
+                ('description', core.fields.RichTextField(blank=True, verbose_name='description')),
+                ('description_fr', core.fields.RichTextField(blank=True, null=True, verbose_name='description')),
+                ('description_en', core.fields.RichTextField(blank=True, null=True, verbose_name='description')),
                 ('order', models.PositiveIntegerField(default=0, verbose_name='ordre')),
             ],
             options={
@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
                 ('job_title_fr', models.CharField(blank=True, max_length=200, null=True, verbose_name='fonction')),
                 ('job_title_en', models.CharField(blank=True, max_length=200, null=True, verbose_name='fonction')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('phone', oim_site.fields.PhoneNumberField(blank=True, help_text='Format international de préférence, p. ex. +33 1 40 44 06 40.', max_length=20, verbose_name='téléphone')),
+                ('phone', core.fields.PhoneNumberField(blank=True, help_text='Format international de préférence, p. ex. +33 1 40 44 06 40.', max_length=20, verbose_name='téléphone')),
                 ('order', models.PositiveIntegerField(default=0, verbose_name='ordre')),
                 ('show_on_team_page', models.BooleanField(default=True, verbose_name='sur la page équipe')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import oim_site.fields
+import core.fields
 from django.db import migrations, models
 
 
@@ -31,9 +31,9 @@ class Migration(migrations.Migration):
                 ('summary', models.CharField(blank=True, help_text='Une ou deux phrases, reprises par les moteurs de recherche.', max_length=300, verbose_name='résumé')),
                 ('summary_fr', models.CharField(blank=True, help_text='Une ou deux phrases, reprises par les moteurs de recherche.', max_length=300, null=True, verbose_name='résumé')),
                 ('summary_en', models.CharField(blank=True, help_text='Une ou deux phrases, reprises par les moteurs de recherche.', max_length=300, null=True, verbose_name='résumé')),
-                ('body', oim_site.fields.RichTextField(blank=True, verbose_name='contenu')),
-                ('body_fr', oim_site.fields.RichTextField(blank=True, null=True, verbose_name='contenu')),
-                ('body_en', oim_site.fields.RichTextField(blank=True, null=True, verbose_name='contenu')),
+                ('body', core.fields.RichTextField(blank=True, verbose_name='contenu')),
+                ('body_fr', core.fields.RichTextField(blank=True, null=True, verbose_name='contenu')),
+                ('body_en', core.fields.RichTextField(blank=True, null=True, verbose_name='contenu')),
                 ('order', models.PositiveIntegerField(default=0, verbose_name='ordre')),
                 ('show_in_menu', models.BooleanField(default=False, verbose_name='dans le menu')),
                 ('section', models.CharField(blank=True, choices=[('news:list', 'Actualités'), ('programmes:list', 'Domaines de programme'), ('partners:list', 'Partenaires'), ('offices:list', 'Bureaux'), ('offices:team', 'Équipe')], default=None, help_text='Si la page représente une rubrique du site (actualités, partenaires…), son titre et son texte introduisent cette rubrique et le menu y mène.', max_length=30, null=True, unique=True, verbose_name='rubrique')),

@@ -14,7 +14,7 @@ see oim_site/search.py).
   releases fast: ranking reads the stored vector instead of re-parsing every
   matching text. English falls back to French field by field, as on the site.
 
-The weights and fields are copied from ``oim_site.search.KINDS`` (a migration
+The weights and fields are copied from ``search.engine.KINDS`` (a migration
 must not change meaning when the code does); tests/oim_site/test_search.py
 checks on PostgreSQL that both still agree.
 """

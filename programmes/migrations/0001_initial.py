@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import oim_site.fields
+import core.fields
 from django.db import migrations, models
 
 
@@ -33,9 +33,9 @@ class Migration(migrations.Migration):
                 ('summary', models.TextField(blank=True, verbose_name='résumé')),
                 ('summary_fr', models.TextField(blank=True, null=True, verbose_name='résumé')),
                 ('summary_en', models.TextField(blank=True, null=True, verbose_name='résumé')),
-                ('body', oim_site.fields.RichTextField(blank=True, verbose_name='contenu')),
-                ('body_fr', oim_site.fields.RichTextField(blank=True, null=True, verbose_name='contenu')),
-                ('body_en', oim_site.fields.RichTextField(blank=True, null=True, verbose_name='contenu')),
+                ('body', core.fields.RichTextField(blank=True, verbose_name='contenu')),
+                ('body_fr', core.fields.RichTextField(blank=True, null=True, verbose_name='contenu')),
+                ('body_en', core.fields.RichTextField(blank=True, null=True, verbose_name='contenu')),
                 ('order', models.PositiveIntegerField(default=0, verbose_name='ordre')),
                 ('contacts', models.ManyToManyField(blank=True, related_name='programme_areas', to='offices.person', verbose_name='contacts')),
             ],

@@ -9,9 +9,9 @@ import os
 
 import pytest
 
+from core.models import Status
+from editorial.roles import roles_setup
 from news.models import NewsRelease
-from oim_site.models import Status
-from oim_site.roles import roles_setup
 from tests.factories import PASSWORD, UserFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop

@@ -3,9 +3,10 @@
 import pytest
 from django.utils import translation
 
+from core.models import Status
+from editorial.checks import check_object, check_rich_text
 from news.models import NewsRelease
-from oim_site.editorial.checks import check_object, check_rich_text
-from oim_site.models import Page, Status
+from pages.models import Page
 from tests import factories
 
 from .conftest import admin_url, page_form
@@ -135,7 +136,7 @@ def test_publish_action_refuses_h1_even_when_it_reached_the_database(publisher_c
 
     page = factories.PageFactory(status=Status.DRAFT)
     with connection.cursor() as cursor:  # bypasses the sanitiser, as a raw import might
-        cursor.execute("UPDATE oim_site_page SET body_fr = %s WHERE id = %s", ["<h1>Titre</h1>", page.pk])
+        cursor.execute("UPDATE pages_page SET body_fr = %s WHERE id = %s", ["<h1>Titre</h1>", page.pk])
     publisher_client.post(admin_url(Page, "changelist"), {"action": "publish", "_selected_action": [page.pk]})
     page.refresh_from_db()
     assert page.status == Status.DRAFT

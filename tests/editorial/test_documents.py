@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def render(template, **context):
-    return Template("{% load editorial %}" + template).render(Context(context))
+    return Template("{% load site_tags %}" + template).render(Context(context))
 
 
 def test_uploaded_publication_shows_format_size_and_language():
@@ -24,7 +24,7 @@ def test_uploaded_publication_shows_format_size_and_language():
 
 
 def test_small_file_in_kilobytes_and_decimal_megabytes():
-    from oim_site.editorial.templatetags.editorial import human_size
+    from core.documents import human_size
 
     assert human_size(340 * 1024) == "340 ko"
     assert human_size(1536 * 1024) == "1,5 Mo"

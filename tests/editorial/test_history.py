@@ -4,8 +4,9 @@ import pytest
 from django.utils import translation
 from reversion.models import Version
 
+from core.models import Status
 from news.models import NewsRelease
-from oim_site.models import Page, Status
+from pages.models import Page
 from tests import factories
 
 from .conftest import admin_url, management, page_form

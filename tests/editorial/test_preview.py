@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import Status
+from editorial.models import PreviewLink
 from news.models import NewsRelease
-from oim_site.editorial.models import PreviewLink
-from oim_site.models import Status
 from tests import factories
 
 from .conftest import admin_url

@@ -4,9 +4,9 @@ import pytest
 from django.core.management import call_command
 from django.db import IntegrityError
 
-from oim_site.editorial.models import Redirect
-from oim_site.editorial.services import redirect_create
-from oim_site.models import Status
+from core.models import Status
+from editorial.models import Redirect
+from editorial.services import redirect_create
 from tests import factories
 
 pytestmark = pytest.mark.django_db

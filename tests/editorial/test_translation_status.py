@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from editorial.translation_status import MISSING, OUTDATED, UP_TO_DATE, state_of
 from news.models import NewsRelease
-from oim_site.editorial.translation_status import MISSING, OUTDATED, UP_TO_DATE, state_of
-from oim_site.models import Page
+from pages.models import Page
 from partners.models import Partner
 from tests import factories
 

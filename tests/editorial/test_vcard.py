@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from oim_site.models import Status
+from core.models import Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ def contact():
 
 
 def vcard_url(person):
-    return reverse("editorial:person_vcard", kwargs={"pk": person.pk})
+    return reverse("person_vcard", kwargs={"pk": person.pk})
 
 
 def test_release_contact_block_links_to_the_vcard(client, contact):
@@ -47,7 +47,7 @@ def test_vcard_of_a_media_contact(client, contact):
 
 def test_vcard_title_follows_the_language(client, contact):
     factories.NewsReleaseFactory(media_contacts=[contact])
-    url = reverse("editorial:person_vcard", kwargs={"pk": contact.pk})
+    url = reverse("person_vcard", kwargs={"pk": contact.pk})
     assert url.startswith("/fr/")
     assert "TITLE:Press officer" in client.get("/en" + url[3:]).content.decode()
 
@@ -63,7 +63,7 @@ def test_team_member_has_a_vcard(client):
 
 
 def test_long_lines_are_folded():
-    from oim_site.editorial.vcard import person_vcard
+    from offices.vcard import person_vcard
 
     person = factories.PersonFactory.build(name="Jeanne Martin", job_title_fr="Chargée " * 20, office=None)
     for line in person_vcard(person).split("\r\n"):

@@ -5,7 +5,7 @@ from xml.etree import ElementTree
 import pytest
 from django.utils import timezone
 
-from oim_site.models import Status
+from core.models import Status
 from tests import factories
 from tests.public_html import (
     canonical,

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from oim_site.models import Status
+from core.models import Status
 from tests import factories
 from tests.public_html import (
     count_queries,
@@ -59,11 +59,14 @@ def test_team_page_groups_people_by_public_office(client):
     factories.PersonFactory(office=marseille, name="Marie Marseille")
     factories.PersonFactory(office=paris, name="Paul Paris")
     factories.PersonFactory(office=hidden, name="Hélène Hors-bureau")
+    factories.PersonFactory(office=None, name="Olga Sans-bureau")
     factories.PersonFactory(office=paris, name="Invisible", show_on_team_page=False)
     page = html(client.get("/fr/bureaux/equipe/"))
     assert page.index("Bureau de Paris") < page.index("Paul Paris") < page.index("Bureau de Marseille")
     assert page.index("Bureau de Marseille") < page.index("Marie Marseille")
-    assert "Hélène Hors-bureau" in page and "Bureau secret" not in page
+    # A person of a draft office is hidden, as everywhere else (PersonQuerySet.public()).
+    assert "Hélène Hors-bureau" not in page and "Bureau secret" not in page
+    assert page.index("Marie Marseille") < page.index("Olga Sans-bureau")
     assert "Invisible" not in page
     assert html_lang(html(client.get("/en/offices/team/"))) == "en"
 

@@ -7,9 +7,10 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
+from core.models import Status
 from news.models import NewsRelease
 from offices.models import ActivityDomain, Office, Person
-from oim_site.models import Page, Status
+from pages.models import Page
 from partners.models import Partner
 from programmes.models import ProgrammeArea, Project, Publication
 from tests import factories

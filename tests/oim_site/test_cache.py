@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
+from core.models import Status
 from news.models import NewsRelease
-from oim_site.models import Status
 from tests.factories import NewsReleaseFactory, PartnerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

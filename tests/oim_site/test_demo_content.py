@@ -5,12 +5,12 @@ import io
 import pytest
 from django.core.management import call_command
 
+from content.management.commands import generate_demo_content as demo
 from news.models import NewsRelease, RelatedLink
 from offices.models import Office, Person
-from oim_site.management.commands import generate_demo_content as demo
-from oim_site.search import search_content
 from partners.models import Partner
 from programmes.models import ProgrammeArea, Project
+from search.engine import search_content
 from tests.factories import NewsReleaseFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db

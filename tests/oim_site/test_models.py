@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import override
 
+from core.models import Status
 from news.models import NewsRelease
 from offices.models import Person
-from oim_site.models import Page, Status
+from pages.models import Page
 from programmes.models import Publication
 from tests.factories import (
     NewsReleaseFactory,

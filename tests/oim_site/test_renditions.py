@@ -2,7 +2,7 @@ import pytest
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from oim_site.renditions import get_rendition, get_renditions, rendition_name
+from core.renditions import get_rendition, get_renditions, rendition_name
 from tests import factories
 
 pytestmark = pytest.mark.django_db

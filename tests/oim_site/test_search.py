@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
+from core.models import Status
 from news.models import NewsRelease
-from oim_site.models import Status
-from oim_site.search import MAX_QUERY_LENGTH, parse_query, search_content
+from search.engine import MAX_QUERY_LENGTH, parse_query, search_content
 from tests.factories import (
     NewsReleaseFactory,
     OfficeFactory,
@@ -326,8 +326,8 @@ def test_postgres_matches_news_through_the_stored_vector_index(postgres, languag
 
 @pytest.mark.postgres
 def test_postgres_stored_vectors_hold_what_the_search_kinds_describe(postgres):
-    """The generated columns of migration 0002 and oim_site.search.KINDS must not drift apart."""
-    from oim_site.search import KINDS
+    """The generated columns of migration 0002 and the registered search documents must not drift apart."""
+    from search.engine import searchable_kinds
 
     area = ProgrammeAreaFactory(title_fr="Intégration", title_en="", summary_fr="Résumé", body_fr="<p>Corps</p>")
     office = OfficeFactory(role_fr="Bureau pays", summary_en="Country office")
@@ -337,10 +337,10 @@ def test_postgres_stored_vectors_hold_what_the_search_kinds_describe(postgres):
     ProjectFactory(area=area, acronym="COMMIT", countries_fr="Niger, Mali")
     PersonFactory(office=office, job_title_en="")
 
-    for kind in KINDS:
+    for kind in searchable_kinds():
         for language in ("fr", "en"):
             rows = kind.model._default_manager.annotate(
-                stored=kind.stored_vector(language), live=kind.vector(language)).values_list("stored", "live")
+                stored=kind.search_vector(language), live=kind.vector(language)).values_list("stored", "live")
             assert rows and all(stored == live for stored, live in rows), (kind.key, language)
 
 

@@ -5,8 +5,8 @@ from xml.etree import ElementTree
 import pytest
 from django.utils import timezone
 
-from oim_site.models import Status
-from oim_site.templatetags.site_tags import jsonld
+from core.models import Status
+from core.templatetags.site_tags import jsonld
 from tests import factories
 from tests.public_html import (
     canonical,

@@ -32,7 +32,7 @@ def test_database_url_and_redis_url_are_read():
     env = {"DJANGO_SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://u:p@db:5432/oim",
            "REDIS_URL": "redis://cache:6379/1"}
     result = settings_under(env, "settings.DATABASES['default']['NAME'], settings.CACHES['default']['BACKEND']")
-    assert result.stdout.strip() == "oim oim_site.redis_cache.RedisCache"
+    assert result.stdout.strip() == "oim core.redis_cache.RedisCache"
 
 
 def test_https_switch_turns_on_secure_cookies_hsts_and_redirect():

@@ -22,7 +22,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils.translation import override
 
-from oim_site.models import Status
+from core.models import Status
 from tests.factories import PASSWORD, NewsReleaseFactory, UserFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db(transaction=True)]

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.views.defaults import server_error
 
-from oim_site.models import Status
+from core.models import Status
 from tests import factories
 from tests.public_html import (
     canonical,
@@ -182,7 +182,7 @@ def test_html_is_gzipped_for_clients_that_accept_it(client):
 
 # Menu pages; the four lists (latest releases, areas, offices, partners) are kept by content version.
 HOME_QUERIES = 1
-# After a content change: + the next scheduled publication (oim_site.cache) + the four lists.
+# After a content change: + the next scheduled publication (core.cache) + the four lists.
 HOME_QUERIES_AFTER_A_CHANGE = HOME_QUERIES + 1 + 4
 
 

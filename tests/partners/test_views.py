@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from oim_site.models import Status
+from core.models import Status
 from partners.models import PartnerKind
 from tests import factories
 from tests.public_html import (

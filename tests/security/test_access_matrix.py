@@ -22,14 +22,15 @@ from django.contrib.auth.models import Group
 from django.test import RequestFactory
 from django.urls import reverse
 
-from oim_site.models import Status
-from oim_site.roles import CONTENT_MODELS
+from core.models import Status
+from editorial.roles import role_models
 from tests import factories
 from tests.conftest import make_image_bytes
 
 ROLES = ["anonymous", "staff_without_perms", "redaction", "publication", "superuser"]
 
-# What each role may do on content models (CONTENT_MODELS in oim_site/roles.py).
+# What each role may do on the models the roles cover (editorial.roles.role_models: the registry and redirects).
+CONTENT_MODELS = {model._meta.label_lower for model, _publishable in role_models()}
 ROLE_TABLE = {
     "anonymous": set(),
     "staff_without_perms": set(),
@@ -39,7 +40,7 @@ ROLE_TABLE = {
 }
 
 FACTORIES = {
-    "oim_site.page": factories.PageFactory,
+    "pages.page": factories.PageFactory,
     "offices.office": factories.OfficeFactory,
     "offices.activitydomain": factories.ActivityDomainFactory,
     "offices.person": factories.PersonFactory,

@@ -50,8 +50,8 @@ CASES = {
     "publication_url_invalid": ("programmes_publication", factories.PublicationFactory, "url", "ftp//x"),
     "publication_language_unknown": ("programmes_publication", factories.PublicationFactory, "language", "xx"),
     "project_url_vbscript": ("programmes_project", factories.ProjectFactory, "url", "vbscript:msgbox(1)"),
-    "page_parent_self_garbage": ("oim_site_page", factories.PageFactory, "parent", "abc"),
-    "page_title_huge": ("oim_site_page", factories.PageFactory, "title_en", HUGE),
+    "page_parent_self_garbage": ("pages_page", factories.PageFactory, "parent", "abc"),
+    "page_title_huge": ("pages_page", factories.PageFactory, "title_en", HUGE),
     "area_date_garbage": ("programmes_programmearea", factories.ProgrammeAreaFactory, "publication_date_0",
                           "2024-00-00"),
 }

@@ -1,6 +1,6 @@
 """The Content-Security-Policy measured in a real browser.
 
-The admin policy (oim_site.security.ADMIN_OVERRIDES) was chosen by loading
+The admin policy (core.security.ADMIN_OVERRIDES) was chosen by loading
 the NewsRelease form with both CKEditor instances and reading Chromium's CSP
 violations. These tests keep it honest both ways: the editor still works
 under the policy, and the policy is not looser than the editor needs.
@@ -9,7 +9,7 @@ under the policy, and the policy is not looser than the editor needs.
 import pytest
 from playwright.sync_api import sync_playwright
 
-import oim_site.security
+import core.security
 from tests.factories import PASSWORD, NewsReleaseFactory, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -59,7 +59,7 @@ def test_ckeditor_works_under_the_admin_policy_without_violations(live_server, s
 
 def test_admin_policy_is_no_looser_than_ckeditor_needs(live_server, superuser, chromium_path, monkeypatch):
     # Without 'unsafe-inline' for scripts the editor breaks: the relaxation is needed, not decorative.
-    monkeypatch.setitem(oim_site.security.ADMIN_OVERRIDES, "script-src", ["'self'"])
+    monkeypatch.setitem(core.security.ADMIN_OVERRIDES, "script-src", ["'self'"])
     states, violations = _open_release_form(live_server.url, chromium_path)
     assert states != ["ready", "ready"]
     assert any("script-src" in v for v in violations)

@@ -20,7 +20,7 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from oim_site.models import Status
+from core.models import Status
 from tests import factories
 
 MARKER = "<x\"'>"

@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 # Project apps, most dependent first: unapplying goes in this order.
-PROJECT_APPS = ["news", "programmes", "partners", "offices", "editorial", "oim_site"]
+PROJECT_APPS = ["news", "programmes", "partners", "offices", "pages", "editorial", "oim_site"]
 
 
 def project_tables():
@@ -28,7 +28,7 @@ def test_project_apps_migrate_to_zero_and_back(postgres):
     executor = MigrationExecutor(connection)
     apps = [app for app in PROJECT_APPS if app in executor.loader.migrated_apps]
     tables = project_tables()
-    assert {"news_newsrelease", "oim_site_page", "offices_person"} <= tables
+    assert {"news_newsrelease", "pages_page", "offices_person"} <= tables
     try:
         for app in apps:
             call_command("migrate", app, "zero", verbosity=0)

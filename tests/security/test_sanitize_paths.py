@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from news.models import NewsRelease, RelatedLink
 from offices.models import Office
-from oim_site.models import Page
+from pages.models import Page
 from partners.models import Partner
 from programmes.models import ProgrammeArea, Project, Publication
 from tests import factories

@@ -17,9 +17,10 @@ from django.core.serializers.base import DeserializedObject
 from django.db import connection
 from django.utils import timezone
 
+from content.transfer import content_models, delete_content
+from core.models import Status
 from news.models import NewsRelease
-from oim_site.models import Page, Status
-from oim_site.transfer import content_models, delete_content
+from pages.models import Page
 from tests import factories
 from tests.conftest import make_image_bytes
 
@@ -89,7 +90,7 @@ def full_site(db, png_upload):
                                            programme_areas=[area], partners=[partner], media_contacts=[contact])
     factories.NewsReleaseFactory(status=Status.DRAFT, publication_date=timezone.now() + timezone.timedelta(days=3))
     factories.RelatedLinkFactory(release=release, order=2)
-    if apps.is_installed("oim_site.editorial"):
+    if apps.is_installed("editorial"):
         apps.get_model("editorial.redirect").objects.create(old_path="/fr/ancien/", new_path="/fr/nouveau/")
     return release
 

@@ -12,10 +12,10 @@ from django.db import connection, models, transaction
 from django.urls import reverse
 from django.utils import translation
 
+from core.fields import PhoneNumberField
 from news.models import NewsRelease, RelatedLink
 from offices.models import ActivityDomain, Office, Person
-from oim_site.fields import PhoneNumberField
-from oim_site.models import Page
+from pages.models import Page
 from partners.models import Partner
 from programmes.models import ProgrammeArea, Project, Publication
 from tests import factories

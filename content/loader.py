@@ -1,0 +1,298 @@
+"""Logic that spans several apps.
+
+``initial_content_load`` puts the content shipped in :mod:`content.data`
+into the database. Each object is found again by a natural key (a page's
+section or French slug, a partner's French slug, a person's name…), so a second
+run creates nothing. What the admin has changed since is detected by comparing
+the stored values with the shipped ones, without any bookkeeping column: an
+object that differs is left alone unless ``reset`` is asked for.
+
+Child rows (an office's activity domains, a release's links, an area's
+projects and publications) are created with their parent. When the parent
+already exists, a missing child is taken as deleted in the admin and is not
+created again, except on ``reset``. ``reset`` restores shipped objects and
+values; it never deletes what editors added.
+"""
+
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from PIL import Image, ImageDraw, ImageFont
+
+from core.documents import DocumentLanguage
+from core.models import Status
+from core.registry import registry
+from news.models import NewsRelease, RelatedLink
+from offices.models import ActivityDomain, Office, Person
+from pages.models import Page
+from partners.models import Partner
+from programmes.models import ProgrammeArea, Project, Publication
+
+from . import data as content
+
+CREATED = "created"
+UNCHANGED = "unchanged"
+EDITED = "edited"
+RESTORED = "restored"
+MISSING = "missing"
+CONFLICT = "conflict"
+
+#: In the order the report lists them.
+ACTIONS = (CREATED, RESTORED, UNCHANGED, EDITED, MISSING, CONFLICT)
+
+
+LOGO_SIZE = (480, 240)
+LOGO_BACKGROUND = (0, 51, 160)  # IOM blue
+LOGO_TEXT = (255, 255, 255)
+
+
+@dataclass
+class ContentReport:
+    """What a run did (or, in a dry run, would do), object by object."""
+
+    entries: list = field(default_factory=list)
+    #: (model, label, message) of the objects that could not be created.
+    conflicts: list = field(default_factory=list)
+
+    def add(self, model, label, action):
+        self.entries.append((model, str(label), action))
+
+    def counts(self):
+        """``{model: Counter({action: n})}`` for every model the loader handles."""
+        result = {model: Counter() for model in registry.models()}
+        for model, _label, action in self.entries:
+            result[model][action] += 1
+        return result
+
+    def total(self, action):
+        return sum(1 for _model, _label, entry_action in self.entries if entry_action == action)
+
+
+def placeholder_logo(label):
+    """A plain PNG with the organisation's short name: an honest stand-in, not its logo."""
+    image = Image.new("RGB", LOGO_SIZE, LOGO_BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    lines = label.split("\n")
+    longest = max(len(line) for line in lines)
+    size = (72 if len(lines) == 1 else 56) if longest <= 8 else 30
+    font = ImageFont.load_default(size=size)
+    box = draw.multiline_textbbox((0, 0), label, font=font, align="center", spacing=10)
+    x = (LOGO_SIZE[0] - (box[2] - box[0])) / 2 - box[0]
+    y = (LOGO_SIZE[1] - (box[3] - box[1])) / 2 - box[1]
+    draw.multiline_text((x, y), label, font=font, fill=LOGO_TEXT, align="center", spacing=10)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _shipped_value(model_field, value):
+    """The value as the database will hold it (sanitised HTML, E.164 phone…)."""
+    if value is None or value == "":
+        return value
+    return model_field.to_python(value)
+
+
+def _slugs(values):
+    """Find a slugged object by either slug: an editor may have changed one of them."""
+    return [{"slug_fr": values["slug_fr"]}, {"slug_en": values["slug_en"]}]
+
+
+def _blank_as_none(value):
+    return None if value == "" else value
+
+
+def _differences(obj, values):
+    """Names of the fields whose stored value is not the shipped one."""
+    changed = []
+    for name, value in values.items():
+        model_field = obj._meta.get_field(name)
+        if model_field.is_relation:
+            current = getattr(obj, model_field.attname)
+            target = value.pk if value is not None else None
+        else:
+            current = getattr(obj, model_field.attname)
+            target = _shipped_value(model_field, value)
+        if _blank_as_none(current) != _blank_as_none(target):
+            changed.append(name)
+    return changed
+
+
+class _Loader:
+    def __init__(self, *, reset, with_files):
+        self.reset = reset
+        self.with_files = with_files
+        self.report = ContentReport()
+
+    def upsert(self, model, lookups, values, *, label, may_create=True, extra_on_create=None):
+        """Find the object by the first lookup that matches; create, keep or restore it."""
+        obj = None
+        for lookup in lookups:
+            obj = model.objects.filter(**lookup).first()
+            if obj is not None:
+                break
+        if obj is None:
+            if not may_create:
+                self.report.add(model, label, MISSING)
+                return None, MISSING
+            obj = model(**values, **(extra_on_create or {}))
+            try:
+                obj.full_clean()
+            except ValidationError as error:
+                # Typically a slug now used by another object created in the
+                # admin: report it rather than abort the whole run.
+                self.report.add(model, label, CONFLICT)
+                self.report.conflicts.append((model, str(label), "; ".join(error.messages)))
+                return None, CONFLICT
+            obj.save()
+            self.report.add(model, label, CREATED)
+            return obj, CREATED
+        changed = _differences(obj, values)
+        if not changed:
+            action = UNCHANGED
+        elif self.reset:
+            for name in changed:
+                setattr(obj, name, values[name])
+            obj.full_clean()
+            obj.save()
+            action = RESTORED
+        else:
+            action = EDITED
+        self.report.add(model, label, action)
+        return obj, action
+
+    def children_allowed(self, parent_action):
+        return parent_action == CREATED or self.reset
+
+    def link(self, manager, objects, parent_action):
+        """Set a many-to-many relation on a new object; on reset, add back what is missing."""
+        objects = [obj for obj in objects if obj is not None]
+        if objects and self.children_allowed(parent_action):
+            manager.add(*objects)
+
+    # -- content groups -------------------------------------------------
+
+    def offices(self):
+        for spec in content.OFFICES:
+            values = {"slug_fr": spec["slug_fr"], "status": Status.PUBLISHED, **spec["fields"]}
+            office, action = self.upsert(Office, _slugs(values), values, label=values["name_fr"])
+            if office is None:
+                continue
+            for order, domain in enumerate(spec["domains"], start=1):
+                self.upsert(
+                    ActivityDomain,
+                    [{"office": office, "title_fr": domain["title_fr"]}],
+                    {"office": office, "order": order, **domain},
+                    label=domain["title_fr"],
+                    may_create=self.children_allowed(action),
+                )
+
+    def people(self):
+        people = {}
+        for spec in (*content.CONTACTS, *content.MEDIA_CONTACTS):
+            values = {"name": spec["name"], **spec["fields"]}
+            people[spec["name"]], _action = self.upsert(Person, [{"name": spec["name"]}], values, label=spec["name"])
+        return people
+
+    def partners(self):
+        for spec in content.PARTNERS:
+            values = {"slug_fr": spec["slug_fr"], "status": Status.PUBLISHED, **spec["fields"]}
+            extra = {}
+            if self.with_files:
+                extra["logo"] = ContentFile(placeholder_logo(spec["logo_label"]), name=f"{spec['slug_fr']}.png")
+            partner, _action = self.upsert(
+                Partner, _slugs(values), values, label=values["name_fr"], extra_on_create=extra,
+            )
+            if self.reset and self.with_files and partner is not None and not partner.logo:
+                # A logo uploaded in the admin is never replaced by the placeholder.
+                partner.logo = ContentFile(placeholder_logo(spec["logo_label"]), name=f"{spec['slug_fr']}.png")
+                partner.save()
+
+    def programmes(self, people):
+        areas, actions = {}, {}
+        for spec in content.AREAS:
+            values = {"slug_fr": spec["slug_fr"], "status": Status.PUBLISHED, **spec["fields"]}
+            area, action = self.upsert(
+                ProgrammeArea, _slugs(values), values, label=values["title_fr"],
+            )
+            areas[spec["slug_fr"]], actions[spec["slug_fr"]] = area, action
+            if area is not None:
+                self.link(area.contacts, [people.get(name) for name in spec["contacts"]], action)
+        for spec in content.PROJECTS:
+            area = areas[spec["area"]]
+            if area is None:
+                continue
+            self.upsert(
+                Project,
+                [{"name_fr": spec["name_fr"]}],
+                {"area": area, "name_fr": spec["name_fr"], **spec["fields"]},
+                label=spec["name_fr"],
+                may_create=self.children_allowed(actions[spec["area"]]),
+            )
+        for spec in content.PUBLICATIONS:
+            area = areas[spec["area"]]
+            if area is None:
+                continue
+            values = {
+                "area": area, "title_fr": spec["title"], "title_en": spec["title"], "year": spec["year"],
+                "language": DocumentLanguage.EN, "url": spec["url"], "order": spec["order"],
+            }
+            self.upsert(
+                Publication, [{"title_fr": spec["title"]}], values, label=spec["title"],
+                may_create=self.children_allowed(actions[spec["area"]]),
+            )
+
+    def news(self, people):
+        for spec in content.RELEASES:
+            values = {"slug_fr": spec["slug_fr"], "status": Status.PUBLISHED, **spec["fields"]}
+            release, action = self.upsert(
+                NewsRelease, _slugs(values), values, label=values["title_fr"],
+            )
+            if release is None:
+                continue
+            self.link(release.media_contacts, [people.get(name) for name in spec["media_contacts"]], action)
+            for order, link in enumerate(spec["links"], start=1):
+                self.upsert(
+                    RelatedLink,
+                    [{"release": release, "url": link["url"]}],
+                    {"release": release, "order": order, **link},
+                    label=link["label_fr"],
+                    may_create=self.children_allowed(action),
+                )
+
+    def pages(self):
+        pages = {}
+        for spec in content.PAGES:
+            values = {
+                "slug_fr": spec["slug_fr"],
+                "section": spec.get("section"),
+                "parent": pages.get(spec["parent"]) if spec.get("parent") else None,
+                "status": Status.PUBLISHED,
+                **spec["fields"],
+            }
+            lookups = _slugs(values)
+            if spec.get("section"):
+                lookups.insert(0, {"section": spec["section"]})
+            page, _action = self.upsert(Page, lookups, values, label=values["title_fr"])
+            pages[spec["slug_fr"]] = page
+
+    def run(self):
+        self.offices()
+        people = self.people()
+        self.partners()
+        self.programmes(people)
+        self.news(people)
+        self.pages()
+        return self.report
+
+
+def initial_content_load(*, reset=False, with_files=True):
+    """Create the shipped content that is missing; with ``reset``, also restore edited objects.
+
+    Call it inside a transaction. ``with_files=False`` skips writing the
+    placeholder logos to storage (dry runs roll the database back, but not the
+    files).
+    """
+    return _Loader(reset=reset, with_files=with_files).run()

@@ -1,0 +1,115 @@
+"""What readers are told about a linked document: "(PDF, 2 Mo, anglais)".
+
+``document_info(publication)`` describes an uploaded or linked file;
+``document_links(html)`` adds the same note after every link of sanitised
+rich text that points to a file under MEDIA_URL. A missing or odd media
+path gets no note, never an error.
+"""
+
+import os
+import re
+from urllib.parse import unquote, urlparse
+
+from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
+from django.core.files.storage import default_storage
+from django.db import models
+from django.utils.formats import number_format
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+
+class DocumentLanguage(models.TextChoices):
+    """The language a document is written in (not always one of the site's)."""
+
+    FR = "fr", gettext_lazy("français")
+    EN = "en", gettext_lazy("anglais")
+    ES = "es", gettext_lazy("espagnol")
+    AR = "ar", gettext_lazy("arabe")
+    OTHER = "other", gettext_lazy("autre")
+
+
+#: File extensions worth announcing, with the name readers know them by.
+FORMATS = {
+    "pdf": "PDF", "doc": "Word", "docx": "Word", "odt": "ODT", "rtf": "RTF", "txt": "TXT",
+    "xls": "Excel", "xlsx": "Excel", "ods": "ODS", "csv": "CSV", "ppt": "PowerPoint", "pptx": "PowerPoint",
+    "odp": "ODP", "zip": "ZIP", "epub": "EPUB", "mp3": "MP3", "mp4": "MP4",
+}
+LINK_RE = re.compile(r'(<a\b[^>]*\bhref="([^"]+)"[^>]*>)(.*?)(</a>)', re.IGNORECASE | re.DOTALL)
+HREFLANG_RE = re.compile(r'\bhreflang="([^"]+)"', re.IGNORECASE)
+
+
+def human_size(size):
+    """2 Mo, 340 ko: in the reader's language, rounded as people say it."""
+    if size is None:
+        return ""
+    if size >= 1024 * 1024:
+        value = round(size / (1024 * 1024), 1)
+        number = number_format(value, decimal_pos=1 if value % 1 else 0)
+        return _("%(size)s Mo") % {"size": number}
+    return _("%(size)s ko") % {"size": max(1, round(size / 1024))}
+
+
+def file_format(name):
+    extension = os.path.splitext(urlparse(name).path)[1].lstrip(".").lower()
+    return FORMATS.get(extension, extension.upper() if extension else "")
+
+
+def language_name(code):
+    try:
+        language = DocumentLanguage(code)
+    except ValueError:
+        return ""
+    return "" if language == DocumentLanguage.OTHER else str(language.label)
+
+
+def media_file_size(url):
+    """Size of a file served from MEDIA_URL, or None when it is not one of ours or is missing."""
+    path = urlparse(url).path
+    if not path.startswith(settings.MEDIA_URL):
+        return None
+    name = unquote(path[len(settings.MEDIA_URL):])
+    if not name or ".." in name.split("/"):
+        return None
+    try:
+        return default_storage.size(name)
+    except (OSError, NotImplementedError, ValueError, SuspiciousOperation):
+        # Missing, or a path the storage refuses (/media//etc/passwd.pdf): no note, never an error.
+        return None
+
+
+def describe(fmt, size, language):
+    parts = [part for part in (fmt, human_size(size) if size is not None else "", language) if part]
+    return f"({', '.join(parts)})" if parts else ""
+
+
+def document_info(publication):
+    """"(PDF, 2 Mo, anglais)" for a Publication: format, size when it is a file, language."""
+    if publication.file:
+        try:
+            size = publication.file.size
+        except (OSError, ValueError):
+            size = None
+        fmt = file_format(publication.file.name)
+    else:
+        size, fmt = None, file_format(publication.url or "")
+    return describe(fmt, size, language_name(publication.language))
+
+
+def document_links(html):
+    """Rich text with "(PDF, 2 Mo)" after each link to an uploaded document (language from hreflang)."""
+    if not html:
+        return html
+
+    def annotate(match):
+        opening, href, text, closing = match.groups()
+        if not urlparse(href).path.startswith(settings.MEDIA_URL) or not file_format(href):
+            return match.group(0)
+        hreflang = HREFLANG_RE.search(opening)
+        note = describe(file_format(href), media_file_size(href),
+                        language_name(hreflang.group(1).split("-")[0]) if hreflang else "")
+        return f'{opening}{text} <span class="document-info">{escape(note)}</span>{closing}'
+
+    return mark_safe(LINK_RE.sub(annotate, str(html)))  # input is sanitised rich text; the note is escaped

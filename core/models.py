@@ -1,0 +1,111 @@
+"""The publishing base shared by every public model."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+
+from .i18n import translated_fields
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Brouillon")
+    PUBLISHED = "published", _("Publié")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published, and not scheduled for later.
+
+        A future publication date is a schedule: the item appears by itself
+        when the date passes, without any timer job.
+        """
+        return self.filter(status=Status.PUBLISHED, publication_date__lte=timezone.now())
+
+
+class Timestamped(models.Model):
+    """When a row was created and last changed."""
+
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Publishable(Timestamped):
+    """Status, publication date and timestamps of every public content type."""
+
+    status = models.CharField(_("statut"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    publication_date = models.DateTimeField(
+        _("date de publication"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("Une date future programme la publication : le contenu reste masqué jusque-là."),
+    )
+    # When the texts of each language last changed (slugs excepted): English is
+    # "out of date" when French changed after it (see editorial).
+    fr_updated_at = models.DateTimeField(_("français modifié le"), null=True, blank=True, editable=False)
+    en_updated_at = models.DateTimeField(_("anglais modifié le"), null=True, blank=True, editable=False)
+
+    objects = PublishableQuerySet.as_manager()
+
+    #: Name of the field the slugs are made from.
+    slug_source = "title"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # Every language gets a slug: the French one from the French title,
+        # the English one from the English title, or the French slug when
+        # there is no English yet (so /en/ URLs always resolve).
+        if hasattr(self, "slug_fr"):
+            if not self.slug_fr:
+                self.slug_fr = slugify(getattr(self, f"{self.slug_source}_fr") or "")[:200]
+            if not self.slug_en:
+                english = getattr(self, f"{self.slug_source}_en", None)
+                self.slug_en = slugify(english)[:200] if english else self.slug_fr
+        self._track_translation_changes(kwargs)
+        super().save(*args, **kwargs)
+
+    def _translated_text_fields(self):
+        return tuple(name for name in translated_fields(type(self)) if name != "slug")
+
+    def _track_translation_changes(self, save_kwargs):
+        """Stamp fr_updated_at / en_updated_at for the languages whose text differs from the database."""
+        names = self._translated_text_fields()
+        update_fields = save_kwargs.get("update_fields")
+        if not names or (update_fields is not None
+                         and not any(f"{name}_{code}" in update_fields for name in names for code in ("fr", "en"))):
+            return
+        columns = [f"{name}_{code}" for name in names for code in ("fr", "en")]
+        old = None
+        if self.pk is not None and not self._state.adding:
+            old = type(self)._base_manager.filter(pk=self.pk).values(*columns).first()
+        now = timezone.now()
+        for code in ("fr", "en"):
+            new_values = [str(getattr(self, f"{name}_{code}") or "") for name in names]
+            if old is None:
+                changed = any(new_values)
+            else:
+                changed = new_values != [str(old[f"{name}_{code}"] or "") for name in names]
+            if changed:
+                setattr(self, f"{code}_updated_at", now)
+        if update_fields is not None:
+            save_kwargs["update_fields"] = {*update_fields, "fr_updated_at", "en_updated_at"}
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED and self.publication_date <= timezone.now()
+
+    @property
+    def is_scheduled(self):
+        return self.status == Status.PUBLISHED and self.publication_date > timezone.now()
+
+    def get_absolute_url_in(self, language):
+        with override(language):
+            return self.get_absolute_url()
+
+

@@ -1,0 +1,186 @@
+"""The one registry of the site's content types.
+
+Each content app declares its models here once, from its ``apps.py``, with
+what the rest of the site needs to know about them: the children edited on
+the same admin page, the search document, the sitemap, the images whose
+alternative text is checked, the link labels that must not be vague, and the
+listing pages ("sections") it adds to the navigation. Roles, history,
+export and import, cache invalidation, search, sitemaps, the content loader
+and the accessibility checks all read it, so adding a content type means its
+own app plus one ``register()`` call. The foundation itself imports no
+content app: it only keeps what they declare.
+
+Wagtail works the same way: a page type becomes searchable, revisable and
+choosable by declaring itself (``search_fields``, ``register_snippet``).
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.functional import cached_property
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """How a model is searched and how a hit links back to its page.
+
+    ``weights`` lists field names by weight, "A" (titles) to "C" (long
+    texts); untranslated fields are also named in ``plain``. ``queryset`` is
+    the name of the model's QuerySet method that says what the public may
+    see. ``stored`` says that the model's table has the generated
+    ``search_fr`` / ``search_en`` columns (see ``core.search_vectors``);
+    without them the vector is computed on the fly, which is slower but right.
+    """
+
+    key: str
+    label: object
+    title: str
+    weights: dict
+    excerpt: tuple
+    url_name: str
+    #: Lookup of the slug in the hit's URL (``area__slug`` for a project), or "" for a fixed URL.
+    slug: str = "slug"
+    plain: tuple = ()
+    date: str = ""
+    #: A field that, when filled, names the section URL the hit links to instead (pages).
+    section_field: str = ""
+    queryset: str = "published"
+    stored: bool = True
+
+    def all_fields(self):
+        return [name for names in self.weights.values() for name in names]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A listing page of the site: its URL name, its label, its place in menus."""
+
+    url_name: str
+    label: object
+    order: int = 100
+
+
+@dataclass
+class ContentType:
+    """What the site knows about one registered model."""
+
+    model: type
+    #: Reverse accessors of the children edited inline (restored with the parent).
+    follow: tuple = ()
+    search: SearchDocument | None = None
+    sitemap: type | None = None
+    #: (image field, alternative-text field, "decorative" flag) triples.
+    images: tuple = ()
+    #: {reverse accessor of link objects: their label fields}, for the vague-link check.
+    link_labels: dict = field(default_factory=dict)
+
+    @property
+    def label(self):
+        return self.model._meta.label
+
+    @property
+    def label_lower(self):
+        return self.model._meta.label_lower
+
+    @cached_property
+    def publishable(self):
+        from .models import Publishable
+
+        return issubclass(self.model, Publishable)
+
+
+class Registry:
+    def __init__(self):
+        self._types = {}
+        self._sections = {}
+        self._site_pages = None
+        self._feeds = []
+
+    # -- content types ----------------------------------------------------
+
+    def register(self, model, **options):
+        """Declare ``model`` a content type; re-registering replaces the declaration."""
+        self._types[model._meta.label_lower] = ContentType(model=model, **options)
+        return model
+
+    def unregister(self, model):
+        self._types.pop(model._meta.label_lower, None)
+
+    def __iter__(self):
+        return iter(list(self._types.values()))
+
+    def get(self, model):
+        return self._types.get(model._meta.label_lower)
+
+    def models(self):
+        return [entry.model for entry in self]
+
+    def publishable_models(self):
+        return [entry.model for entry in self if entry.publishable]
+
+    def is_content(self, model):
+        """True for a registered model, or the many-to-many table of one."""
+        opts = model._meta
+        if opts.label_lower in self._types:
+            return True
+        if opts.auto_created:
+            return any(f.related_model._meta.label_lower in self._types
+                       for f in opts.fields if f.is_relation and f.related_model is not None)
+        return False
+
+    def search_documents(self):
+        return [entry.search for entry in self if entry.search is not None]
+
+    def sitemaps(self):
+        """{name: Sitemap class} of every type that has one."""
+        return {entry.model._meta.model_name: entry.sitemap for entry in self if entry.sitemap is not None}
+
+    # -- sections ---------------------------------------------------------
+
+    def register_section(self, url_name, label, order=100):
+        self._sections[url_name] = Section(url_name, label, order)
+
+    def sections(self):
+        return sorted(self._sections.values(), key=lambda section: section.order)
+
+    def section(self, url_name):
+        return self._sections.get(url_name)
+
+    def section_choices(self):
+        """Choices of a field naming a section (callable, so the migration does not freeze the list)."""
+        return [(section.url_name, section.label) for section in self.sections()]
+
+    # -- feeds ------------------------------------------------------------
+
+    def register_feeds(self, provider):
+        """``provider(obj)`` gives the (type, title, url) feeds a page about ``obj`` advertises, or []."""
+        if provider not in self._feeds:
+            self._feeds.append(provider)
+
+    def feeds_for(self, obj=None):
+        return [feed for provider in self._feeds for feed in provider(obj)]
+
+    # -- the site's standalone pages ----------------------------------------
+
+    def set_site_pages(self, provider):
+        """``provider(request)`` gives the menu, footer and section pages (see pages.views.SitePages)."""
+        self._site_pages = provider
+
+    def site_pages(self, request):
+        return self._site_pages(request) if self._site_pages is not None else EMPTY_SITE_PAGES
+
+
+class _EmptySitePages:
+    """The layout's pages when no app provides them: an empty menu and footer."""
+
+    menu = footer = ()
+    sections = {}
+    about = None
+
+
+EMPTY_SITE_PAGES = _EmptySitePages()
+
+registry = Registry()
+
+
+def section_choices():
+    return registry.section_choices()

@@ -1,0 +1,36 @@
+"""The one list of what rich text may contain.
+
+Every rich-text value goes through :func:`sanitize_html` before it reaches
+the database (see :class:`core.fields.RichTextField`), whatever wrote it:
+the admin, the CKEditor upload round trip, a management command or an import.
+"""
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "h2", "h3", "h4", "strong", "em", "b", "i", "u", "s", "sub", "sup",
+    "ul", "ol", "li", "blockquote", "q", "cite", "abbr", "a", "img", "figure",
+    "figcaption", "table", "thead", "tbody", "tr", "th", "td", "caption", "hr",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang", "lang"},
+    "img": {"src", "alt", "width", "height", "title"},
+    "abbr": {"title", "lang"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "*": {"lang"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def sanitize_html(value):
+    if not value:
+        return value
+    return nh3.clean(
+        str(value),
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    ).strip()

@@ -1,0 +1,178 @@
+"""Template tags of the public site: languages, structured data, images, phone numbers."""
+
+import functools
+import json
+from urllib.parse import urlsplit
+
+import phonenumbers
+from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info, override
+
+from core.documents import document_info, document_links
+from core.i18n import available_languages, is_fallback, missing_fields
+from core.links import fixed_url as _fixed_url
+from core.renditions import get_renditions
+
+register = template.Library()
+register.filter("document_info", document_info)
+register.filter("document_links", document_links, is_safe=True)
+
+# The same escapes as django.utils.html.json_script: no "</script>", no
+# "<!--" and no "&" can come out of an editor's text.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def jsonld_dumps(data):
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+
+
+@register.filter
+def jsonld(data):
+    """A schema.org block: data, not script, so the strict CSP allows it."""
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(jsonld_dumps(data)))
+
+
+@register.simple_tag(name="fixed_url")
+def fixed_url(url_name):
+    """{% url %} for an address without arguments (home, listings, feeds), reversed once per language."""
+    return _fixed_url(url_name)
+
+
+@register.simple_tag
+def lang_fallback(obj, field):
+    """' lang="fr"' on an element showing French text on an English page."""
+    if obj is not None and is_fallback(obj, field):
+        return mark_safe(f' lang="{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"')
+    return ""
+
+
+@register.simple_tag
+def rich_text(obj, field):
+    """A rich-text field as one block: marked lang="fr" when it falls back, document links annotated.
+
+    The value was sanitised on its way into the database (core.fields.RichTextField).
+    """
+    html = getattr(obj, field, "")
+    if not html:
+        return ""
+    return format_html('<div class="rich-text"{}>{}</div>', lang_fallback(obj, field), document_links(html))
+
+
+@register.filter
+def needs_fallback_notice(obj):
+    """True when part of this object's text is shown in French on a page in another language."""
+    if obj is None or get_language() == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        return False
+    return bool(missing_fields(obj, get_language()))
+
+
+def _page_query(request):
+    page = request.GET.get("page", "")
+    return f"?page={page}" if page.isdigit() and page != "1" else ""
+
+
+def _home_in(code):
+    with override(code):
+        return reverse("home")
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """This page in every language, for the switcher, hreflang and canonical.
+
+    An object is followed through its own URL in the other language (its
+    translated slug); a listing keeps its path and filters; a page that does
+    not resolve (a 404) leads to the other language's home page. A version
+    whose text is not translated yet is still linked from the switcher (it
+    shows the French text) but is not advertised as an alternate.
+    """
+    request = context.get("request")
+    obj = context.get("translatable_object")
+    current = get_language()
+    languages = available_languages(obj) if obj is not None else [code for code, _name in settings.LANGUAGES]
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        if obj is not None:
+            url = address = obj.get_absolute_url_in(code)
+        elif request is not None:
+            url = translate_url(request.get_full_path(), code)
+            if code != current and url == request.get_full_path():
+                url = _home_in(code)
+            # Search engines get the same address as the canonical link: filters
+            # and search terms are not separate pages, page numbers are.
+            address = urlsplit(url).path + _page_query(request)
+        else:
+            url = address = _home_in(code)
+        info = get_language_info(code)
+        versions.append({
+            "code": code,
+            "name": info["name_local"],
+            "url": url,
+            "absolute_url": request.build_absolute_uri(address) if request is not None else address,
+            "current": code == current,
+            "alternate": code in languages,
+        })
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, versions):
+    """The page's own address, or the French one when this page only repeats French text."""
+    request = context["request"]
+    current = next((v for v in versions if v["current"]), None)
+    if current and not current["alternate"]:
+        french = next(v for v in versions if v["code"] == settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+        return french["absolute_url"]
+    return request.build_absolute_uri(request.path + _page_query(request))
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, url):
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None and url else url
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(image, alt="", widths="400,800", sizes="100vw", lazy=True, css_class=""):
+    """A WebP rendition with srcset, width and height; lazy unless above the fold."""
+    renditions = get_renditions(image, [int(width) for width in str(widths).split(",")])
+    if not renditions:
+        return {"rendition": None}
+    return {
+        "rendition": renditions[-1],
+        "srcset": ", ".join(f"{r.url} {r.width}w" for r in renditions),
+        "sizes": sizes,
+        "alt": alt,
+        "lazy": lazy,
+        "css_class": css_class,
+    }
+
+
+@register.simple_tag
+def rendition_url(image, width=1200):
+    renditions = get_renditions(image, [int(width)])
+    return renditions[0].url if renditions else ""
+
+
+@register.filter
+def phone_display(value):
+    """+33140440640 -> +33 1 40 44 06 40 (readable, still international)."""
+    if not value:
+        return ""
+    return _phone_display(str(value))
+
+
+@functools.lru_cache(maxsize=1024)
+def _phone_display(value):
+    # Parsing costs more than the rest of a contact card, and the site has a few dozen numbers.
+    try:
+        number = phonenumbers.parse(value, "FR")
+    except phonenumbers.NumberParseException:
+        return value
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

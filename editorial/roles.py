@@ -1,0 +1,57 @@
+"""The two editorial groups and what each may do.
+
+"Rédaction" writes: it adds, changes and views content but cannot publish,
+unpublish or delete. "Publication" may do everything on content. The groups
+are (re)built after every migrate and by ``manage.py setup_roles`` from the
+content registry (core.registry), plus this app's own redirects: a new
+content type gets both roles by registering, nothing is listed here.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+
+from core.registry import registry
+
+EDITORS = "Rédaction"
+PUBLISHERS = "Publication"
+
+
+def role_models():
+    """(model, carries a publish_<model> permission) for every model the roles cover."""
+    from .models import Redirect
+
+    return [(entry.model, entry.publishable) for entry in registry] + [(Redirect, False)]
+
+
+def _permissions(actions, with_publish):
+    perms = []
+    for model, publishable in role_models():
+        opts = model._meta
+        codenames = [f"{action}_{opts.model_name}" for action in actions]
+        if with_publish and publishable:
+            codenames.append(f"publish_{opts.model_name}")
+        perms.extend((opts.app_label, codename) for codename in codenames)
+    return perms
+
+
+def roles_setup():
+    """Create or update both groups; return {group name: permission count}."""
+    ContentType.objects.clear_cache()
+    wanted = {
+        EDITORS: _permissions(("add", "change", "view"), with_publish=False),
+        PUBLISHERS: _permissions(("add", "change", "delete", "view"), with_publish=True),
+    }
+    result = {}
+    for name, pairs in wanted.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        perms = []
+        for app_label, codename in pairs:
+            perms.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        group.permissions.set(perms)
+        result[name] = len(perms)
+    return result
+
+
+def can_publish(user, model):
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")

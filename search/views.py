@@ -1,0 +1,67 @@
+"""The search page: a thin view over search.engine."""
+
+from django.core.paginator import Paginator
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from core.views import SiteMixin
+
+from .engine import MAX_QUERY_LENGTH, search_content
+
+#: Shown when the query cannot be searched or finds nothing.
+SUGGESTED_TERMS = {
+    "fr": ["intégration", "réinstallation", "traite des êtres humains", "retour volontaire", "diaspora"],
+    "en": ["integration", "resettlement", "human trafficking", "voluntary return", "diaspora"],
+}
+
+PROBLEMS = {
+    "empty": _("Saisissez un ou plusieurs mots dans le champ de recherche."),
+    "too_short": _("Saisissez au moins deux lettres : les mots d’une seule lettre ne sont pas recherchés."),
+    "no_words": _("Votre recherche ne contient aucun mot à chercher (seulement de la ponctuation, des symboles "
+                  "ou des mots trop courants)."),
+}
+
+
+class SearchView(SiteMixin, TemplateView):
+    """Results across every kind of published content, in the page's language."""
+
+    template_name = "search.html"
+    section_label = _("Recherche")
+    paginate_by = 10
+
+    def get_breadcrumbs(self):
+        return [(self.section_label, reverse("search"))]
+
+    def get_context_data(self, **kwargs):
+        language = self.request.LANGUAGE_CODE
+        results = search_content(query=self.request.GET.get("q", ""), language=language)
+        self.query = results.query
+        context = super().get_context_data(**kwargs)
+        page = Paginator(results, self.paginate_by).get_page(self.request.GET.get("page"))
+        context.update(
+            query=self.query.text,
+            problem=PROBLEMS.get(self.query.problem, ""),
+            truncated=self.query.truncated,
+            max_query_length=MAX_QUERY_LENGTH,
+            page_obj=page,
+            paginator=page.paginator,
+            is_paginated=page.has_other_pages(),
+            hits=page.object_list,
+            suggested_terms=SUGGESTED_TERMS.get(language, SUGGESTED_TERMS["fr"]),
+            suggested_sections=[
+                (_("Actualités"), reverse("news:list")),
+                (_("Domaines de programme"), reverse("programmes:list")),
+                (_("Partenaires"), reverse("partners:list")),
+                (_("Bureaux"), reverse("offices:list")),
+            ],
+        )
+        return context
+
+    def get_meta_title(self):
+        if self.query.text and not self.query.problem:
+            return _("Recherche : %(query)s") % {"query": self.query.text[:80]}
+        return self.section_label
+
+    def get_meta_description(self):
+        return _("Rechercher dans les communiqués, les programmes, les partenaires et les bureaux de l’OIM France.")
