@@ -15,7 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .images import clean_image, validate_image
-from .sanitize import sanitize_html
+from .sanitize import URL_SCHEMES, sanitize_html
 
 
 class RichTextField(RichTextUploadingField):
@@ -93,9 +93,6 @@ class ImageField(models.ImageField):
         return super().pre_save(model_instance, add)
 
 
-#: Schemes a stored link may use. Anything else (javascript:, vbscript:,
-#: data:…) would run or smuggle content when printed in an href.
-LINK_SCHEMES = {"http", "https", "mailto", "tel", "ftp", "ftps"}
 # Browsers ignore ASCII whitespace and control characters inside a scheme
 # ("java\tscript:"), so they are dropped before reading it.
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
@@ -106,10 +103,11 @@ def check_link_scheme(value):
     if not value:
         return
     match = _SCHEME.match(_IGNORED_IN_SCHEME.sub("", str(value)))
-    if match and match.group(1).lower() not in LINK_SCHEMES:
+    if match and match.group(1).lower() not in URL_SCHEMES:
         raise ValidationError(
-            _("Adresse refusée : seuls les liens http(s), mailto et tel sont acceptés."),
+            _("Adresse refusée : seuls les liens %(schemes)s sont acceptés."),
             code="unsafe_url",
+            params={"schemes": ", ".join(f"{scheme}:" for scheme in URL_SCHEMES)},
         )
 
 
@@ -118,14 +116,17 @@ class URLField(models.URLField):
 
     The form validator of Django's URLField only runs in forms and
     full_clean(); loaders, imports, bulk_create() and QuerySet.update() skip
-    it, and templates print links in href attributes. get_prep_value() runs
-    on all those paths. It deconstructs as Django's URLField: the column is the same.
+    it, and templates print links in href attributes. get_db_prep_save()
+    runs on all those writing paths, and only on them: a lookup such as
+    ``filter(url=…)`` goes through get_prep_value(), which never raises.
+    It deconstructs as Django's URLField: the column is the same.
     """
 
-    def get_prep_value(self, value):
-        value = super().get_prep_value(value)
+    default_validators = [*models.URLField.default_validators, check_link_scheme]
+
+    def get_db_prep_save(self, value, connection):
         check_link_scheme(value)
-        return value
+        return super().get_db_prep_save(value, connection)
 
     def deconstruct(self):
         name, _path, args, kwargs = super().deconstruct()

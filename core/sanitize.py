@@ -20,7 +20,10 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan"},
     "*": {"lang"},
 }
-URL_SCHEMES = {"http", "https", "mailto", "tel"}
+#: The schemes a link may use, in rich text and in link fields alike (core.fields.URLField).
+#: Anything else (javascript:, vbscript:, data:, ftp:…) would run, smuggle or
+#: hide content when printed in an href.
+URL_SCHEMES = ("http", "https", "mailto", "tel")
 
 
 def sanitize_html(value):
@@ -30,7 +33,7 @@ def sanitize_html(value):
         str(value),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
+        url_schemes=set(URL_SCHEMES),
         link_rel="noopener noreferrer",
         strip_comments=True,
     ).strip()
