@@ -6,6 +6,9 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-a-secret")
 
 from oim_site.settings import *  # noqa: E402,F403
 
+# A content type of the tests' own, that tests/oim_site/test_registry.py registers and unregisters.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.throwaway"]  # noqa: F405
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Hashed static names are tested on a real collectstatic run, not here.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405

@@ -1,0 +1,102 @@
+"""Adding a content type is its own app plus one registration (core.registry).
+
+A model the site has never heard of (tests/throwaway) is registered here as
+a content app would register it in its apps.py; it then gets roles,
+history, export and import, search and cache invalidation without any other
+file naming it. Unregistered, it gets none of them (the negative control).
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from reversion import revisions
+from reversion.models import Version
+
+from content.transfer import content_models, export_content, import_content
+from core.cache import STATE_KEY, content_state
+from core.models import Status
+from core.registry import SearchDocument, registry
+from editorial.roles import roles_setup
+from editorial.versioning import register_content_models
+from search.engine import search_content
+from tests.throwaway.models import Gadget
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def registered():
+    registry.register(
+        Gadget,
+        search=SearchDocument("gadget", "Gadget", "title", {"A": ("title",), "B": ("summary",)}, ("summary",),
+                              url_name="home", slug="", stored=False),
+    )
+    register_content_models()
+    yield Gadget
+    registry.unregister(Gadget)
+    if revisions.is_registered(Gadget):
+        revisions.unregister(Gadget)
+    roles_setup()
+
+
+def _codenames(group_name):
+    return set(Group.objects.get(name=group_name).permissions.filter(content_type__app_label="throwaway")
+               .values_list("codename", flat=True))
+
+
+def test_a_registered_type_gets_both_roles(registered):
+    roles_setup()
+    assert _codenames("Rédaction") == {"add_gadget", "change_gadget", "view_gadget"}
+    assert _codenames("Publication") == {"add_gadget", "change_gadget", "delete_gadget", "view_gadget",
+                                         "publish_gadget"}
+
+
+def test_an_unregistered_type_gets_no_role():
+    roles_setup()
+    assert _codenames("Rédaction") == set() and _codenames("Publication") == set()
+
+
+def test_a_registered_type_keeps_its_history(registered):
+    gadget = Gadget.objects.create(title_fr="Boussole", status=Status.PUBLISHED)
+    with revisions.create_revision():
+        gadget.title_fr = "Boussole dorée"
+        gadget.save()
+    [version] = Version.objects.get_for_object(gadget)
+    assert version.field_dict["title_fr"] == "Boussole dorée"
+
+
+def test_a_registered_type_is_exported_and_imported(registered):
+    Gadget.objects.create(title_fr="Sextant", title_en="Sextant (en)", status=Status.PUBLISHED)
+    assert Gadget in content_models()
+    document = export_content()
+    assert document["counts"]["throwaway.gadget"] == 1
+    Gadget.objects.all().delete()
+    counts = import_content(document)
+    assert counts["throwaway.gadget"] == 1
+    assert Gadget.objects.get().title_en == "Sextant (en)"
+
+
+def test_an_unregistered_type_is_not_exported():
+    Gadget.objects.create(title_fr="Sextant", status=Status.PUBLISHED)
+    assert "throwaway.gadget" not in export_content()["counts"]
+
+
+def test_a_registered_type_is_found_by_the_site_search(registered):
+    Gadget.objects.create(title_fr="Astrolabe ancien", summary_fr="Un instrument de navigation.",
+                          status=Status.PUBLISHED)
+    Gadget.objects.create(title_fr="Astrolabe en brouillon", status=Status.DRAFT)
+    hits = search_content(query="astrolabe", language="fr")[0:10]
+    assert [(hit.kind.key, hit.url) for hit in hits] == [("gadget", "/fr/")]
+
+
+def test_a_registered_type_invalidates_the_page_cache(registered):
+    before = content_state()["version"]
+    Gadget.objects.create(title_fr="Loupe", status=Status.PUBLISHED)
+    assert cache.get(STATE_KEY) is None
+    assert content_state()["version"] != before
+
+
+def test_an_unregistered_type_leaves_the_page_cache_alone():
+    before = content_state()["version"]
+    Gadget.objects.create(title_fr="Loupe", status=Status.PUBLISHED)
+    assert content_state()["version"] == before
