@@ -1,7 +1,7 @@
 """PostgreSQL full-text search: accent-insensitive configurations and stored vectors.
 
 Only on PostgreSQL (SQLite searches through functions registered at run time,
-see oim_site/search.py).
+see search/engine.py).
 
 - ``french_unaccent`` is a copy of ``french`` whose words go through
   ``unaccent`` before stemming, so that "reinstallation" finds
@@ -14,9 +14,10 @@ see oim_site/search.py).
   releases fast: ranking reads the stored vector instead of re-parsing every
   matching text. English falls back to French field by field, as on the site.
 
-The weights and fields are copied from ``search.engine.KINDS`` (a migration
-must not change meaning when the code does); tests/oim_site/test_search.py
-checks on PostgreSQL that both still agree.
+The weights and fields are copied from the search documents the content apps
+register (a migration must not change meaning when the code does); a type
+added later adds its own columns with core.search_vectors.AddSearchVectors.
+tests/oim_site/test_search.py checks on PostgreSQL that both still agree.
 """
 
 from django.db import migrations

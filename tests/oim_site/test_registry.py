@@ -100,3 +100,30 @@ def test_an_unregistered_type_leaves_the_page_cache_alone():
     before = content_state()["version"]
     Gadget.objects.create(title_fr="Loupe", status=Status.PUBLISHED)
     assert content_state()["version"] == before
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_new_type_gets_stored_vectors_from_its_own_migration_operation(postgres):
+    """What a content app's migration does with core.search_vectors, then registers ``stored=True``."""
+    from django.db import connection
+
+    from core.search_vectors import add_vectors, drop_vectors
+    from search.engine import Kind
+
+    weights = {"A": ("title",), "B": ("summary",)}
+    document = SearchDocument("gadget", "Gadget", "title", weights, ("summary",), url_name="home", slug="")
+    with connection.schema_editor() as editor:
+        add_vectors(editor, Gadget._meta.db_table, weights)
+    try:
+        registry.register(Gadget, search=document)
+        Gadget.objects.create(title_fr="Théodolite", summary_fr="Mesure des angles.", status=Status.PUBLISHED)
+        kind = Kind(Gadget, document)
+        for language in ("fr", "en"):
+            rows = Gadget.objects.annotate(stored=kind.search_vector(language), live=kind.vector(language))
+            assert all(row.stored == row.live for row in rows)
+        assert [hit.kind.key for hit in search_content(query="theodolite", language="fr")[0:10]] == ["gadget"]
+    finally:
+        registry.unregister(Gadget)
+        with connection.schema_editor() as editor:
+            drop_vectors(editor, Gadget._meta.db_table)
