@@ -8,9 +8,11 @@ translation-status filter, "Prévisualiser" and "Partager un lien de
 prévisualisation".
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -25,7 +27,8 @@ from .checks import check_link_labels, check_object, link_label_fields
 from .diff import version_diff
 from .models import PreviewLink, Redirect
 from .preview import render_preview
-from .roles import can_publish
+from .roles import can_publish, can_publish_redirects
+from .services import redirect_problems, redirect_save
 
 
 class HistoryAdminMixin(VersionAdmin):
@@ -246,8 +249,42 @@ class PreviewLinkAdmin(admin.ModelAdmin):
         self.message_user(request, _("%(count)d lien(s) révoqué(s).") % {"count": count}, messages.SUCCESS)
 
 
+class RedirectForm(forms.ModelForm):
+    """Validates as ``import_redirects`` does (editorial.services.redirect_problems), in the editor's words."""
+
+    class Meta:
+        model = Redirect
+        fields = ("old_path", "new_path")
+
+    #: Set per request by RedirectAdmin.get_form: may the editor redirect to another site?
+    allow_external = False
+
+    def _post_clean(self):
+        # The service's rules, not only the model's: a path that is a live page, //host, javascript:…
+        for field, message in redirect_problems(
+            old_path=self.cleaned_data.get("old_path", ""), new_path=self.cleaned_data.get("new_path", ""),
+            allow_external=self.allow_external,
+        ).items():
+            if field not in self.errors:
+                self.add_error(field, message)
+        super()._post_clean()
+
+
 @admin.register(Redirect)
 class RedirectAdmin(admin.ModelAdmin):
     list_display = ("old_path", "new_path", "created")
     search_fields = ("old_path", "new_path")
     date_hierarchy = "created"
+    form = RedirectForm
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"allow_external": can_publish_redirects(request.user)})
+
+    def save_model(self, request, obj, form, change):
+        # Through the service, which checks the rules and the right again and keeps chains one hop long.
+        with transaction.atomic():
+            if change:
+                Redirect.objects.filter(pk=obj.pk).delete()
+            saved = redirect_save(old_path=obj.old_path, new_path=obj.new_path, user=request.user)
+        obj.pk = saved.pk

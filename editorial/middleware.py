@@ -5,6 +5,13 @@ from django.http import HttpResponsePermanentRedirect
 from .models import Redirect
 
 
+def _safe_target(target):
+    """A path of this site, or an https:// address: never //host, javascript: or data:."""
+    if target.startswith("/"):
+        return not target.startswith("//") and "\\" not in target
+    return target.lower().startswith("https://")
+
+
 class RedirectFallbackMiddleware:
     """Like django.contrib.redirects' fallback middleware, without django.contrib.sites.
 
@@ -27,5 +34,7 @@ class RedirectFallbackMiddleware:
                 query = request.META.get("QUERY_STRING", "")
                 if query and candidate != request.get_full_path() and "?" not in target:
                     target = f"{target}?{query}"
+                if not _safe_target(target):
+                    return response  # a row that predates the rules (editorial.services.redirect_problems)
                 return HttpResponsePermanentRedirect(target)
         return response

@@ -94,6 +94,7 @@ class Redirect(models.Model):
         verbose_name = _("redirection")
         verbose_name_plural = _("redirections")
         ordering = ["old_path"]
+        permissions = [("publish_redirect", _("Peut rediriger vers un autre site"))]
         constraints = [
             models.CheckConstraint(condition=~models.Q(old_path=models.F("new_path")), name="redirect_not_to_itself"),
         ]

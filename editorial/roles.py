@@ -20,7 +20,8 @@ def role_models():
     """(model, carries a publish_<model> permission) for every model the roles cover."""
     from .models import Redirect
 
-    return [(entry.model, entry.publishable) for entry in registry] + [(Redirect, False)]
+    # A redirect to another site changes what the public sees: publish_redirect, for Publication only.
+    return [(entry.model, entry.publishable) for entry in registry] + [(Redirect, True)]
 
 
 def _permissions(actions, with_publish):
@@ -50,6 +51,10 @@ def roles_setup():
         group.permissions.set(perms)
         result[name] = len(perms)
     return result
+
+
+def can_publish_redirects(user):
+    return user.has_perm("editorial.publish_redirect")
 
 
 def can_publish(user, model):

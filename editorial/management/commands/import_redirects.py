@@ -5,26 +5,15 @@ import csv
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from editorial.services import redirect_create
-
-MAX_LENGTH = 500
+from editorial.services import redirect_create, redirect_problems
 
 
 def row_error(old_path, new_path):
-    if not old_path or not new_path:
-        return "old_path et new_path sont obligatoires"
-    if not old_path.startswith("/") or old_path.startswith("//"):
-        return f"old_path doit commencer par « / » : {old_path!r}"
-    if not (new_path.startswith("/") and not new_path.startswith("//")) \
-            and not new_path.startswith(("https://", "http://")):
-        return f"new_path doit commencer par « / » ou https:// : {new_path!r}"
-    if old_path == new_path:
-        return "old_path et new_path sont identiques"
-    if len(old_path) > MAX_LENGTH or len(new_path) > MAX_LENGTH:
-        return f"adresse de plus de {MAX_LENGTH} caractères"
-    if any(char.isspace() for char in old_path + new_path):
-        return "une adresse contient une espace"
-    return None
+    """The same rules as the admin's form (an operator may redirect to another site over https)."""
+    problems = redirect_problems(old_path=old_path, new_path=new_path, allow_external=True)
+    if not problems:
+        return None
+    return " ; ".join(f"{field} : {message}" for field, message in problems.items())
 
 
 class Command(BaseCommand):
