@@ -38,5 +38,5 @@ class PersonAdmin(HistoryAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTrans
     list_display = ("name", "job_title", "office", "email", "phone", "order", "english")
     list_filter = ("office", "show_on_team_page")
     list_select_related = ("office",)
-    search_fields = ("name", "job_title_fr", "job_title_en", "email")
+    search_fields = ("name", "family_name", "given_names", "job_title_fr", "job_title_en", "email")
     list_editable = ("order",)

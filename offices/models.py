@@ -58,6 +58,29 @@ class ActivityDomain(models.Model):
         return self.title
 
 
+#: Words that belong to the family name that follows them ("Ace Dela Cruz", "Charles de Gaulle").
+NAME_PARTICLES = frozenset({
+    "al", "ben", "bin", "d'", "d’", "da", "das", "de", "del", "della", "dela", "der", "des", "di", "do",
+    "dos", "du", "el", "ibn", "la", "le", "les", "san", "ten", "ter", "van", "von", "zu",
+})
+
+
+def split_name(name):
+    """(given names, family name) guessed from a full name written "Given Names Family Name".
+
+    A guess for what the editor has not filled: the last word is the family
+    name, with the particles just before it ("Dela Cruz", "de Gaulle"). A
+    name of one word is a family name.
+    """
+    words = (name or "").split()
+    if not words:
+        return "", ""
+    start = len(words) - 1
+    while start > 1 and words[start - 1].casefold() in NAME_PARTICLES:
+        start -= 1
+    return " ".join(words[:start]), " ".join(words[start:])
+
+
 class PersonQuerySet(models.QuerySet):
     def public(self):
         """The people whose details the public site shows, wherever it shows them.
@@ -86,6 +109,17 @@ class Person(Timestamped):
     """A member of the team; also a press contact or a programme contact."""
 
     name = models.CharField(_("nom"), max_length=200)
+    # The name in its parts, for address books (the vCard's N and FN) and
+    # structured data: only the editor knows where a family name starts.
+    given_names = models.CharField(
+        _("prénom(s)"), max_length=200, blank=True,
+        help_text=_("Pour les carnets d’adresses (vCard). Laissés vides, prénom et nom de famille "
+                    "sont déduits du nom."),
+    )
+    family_name = models.CharField(
+        _("nom de famille"), max_length=200, blank=True,
+        help_text=_("Avec sa particule, p. ex. « Dela Cruz » ou « de Gaulle »."),
+    )
     job_title = models.CharField(_("fonction"), max_length=200, blank=True)
     office = models.ForeignKey(Office, on_delete=models.SET_NULL, null=True, blank=True,
                                related_name="people", verbose_name=_("bureau"))
@@ -103,3 +137,20 @@ class Person(Timestamped):
 
     def __str__(self):
         return f"{self.name} ({self.job_title})" if self.job_title else self.name
+
+    def clean(self):
+        super().clean()
+        if not (self.given_names or self.family_name):
+            self.given_names, self.family_name = split_name(self.name)
+
+    @property
+    def name_parts(self):
+        """(given names, family name): the editor's, or guessed from the name while both are blank."""
+        if self.given_names or self.family_name:
+            return self.given_names, self.family_name
+        return split_name(self.name)
+
+    @property
+    def full_name(self):
+        """The name as an address book displays it, from its parts."""
+        return " ".join(part for part in self.name_parts if part) or self.name

@@ -5,7 +5,7 @@ from factory.django import DjangoModelFactory
 
 from core.models import Status
 from news.models import NewsRelease, RelatedLink
-from offices.models import ActivityDomain, Office, Person
+from offices.models import ActivityDomain, Office, Person, split_name
 from pages.models import Page
 from partners.models import Partner, PartnerKind
 from programmes.models import ProgrammeArea, Project, Publication
@@ -72,6 +72,9 @@ class PersonFactory(DjangoModelFactory):
         model = Person
 
     name = factory.Faker("name", locale="fr_FR")
+    # As an editor fills them: the parts of the name, for the vCard and the structured data.
+    given_names = factory.LazyAttribute(lambda person: split_name(person.name)[0])
+    family_name = factory.LazyAttribute(lambda person: split_name(person.name)[1])
     job_title_fr = "Chargée de communication"
     job_title_en = "Communications officer"
     office = factory.SubFactory(OfficeFactory)

@@ -19,6 +19,8 @@ MEDIA_CONTACTS = [
     {
         "name": "Maureen Achieng",
         "fields": {
+            "given_names": "Maureen",
+            "family_name": "Achieng",
             "job_title_fr": "Contact presse, réunion mondiale des processus consultatifs régionaux (OIM)",
             "job_title_en": "Media contact, global meeting of regional consultative processes (IOM)",
             "email": "machieng@iom.int",

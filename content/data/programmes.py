@@ -17,6 +17,8 @@ CONTACTS = [
     {
         "name": "Jobst Koehler",
         "fields": {
+            "given_names": "Jobst",
+            "family_name": "Koehler",
             "job_title_fr": "Chef d’unité, Formation et intégration des migrants",
             "job_title_en": "Head of Unit, Migrant Training and Integration",
             "email": "jkoehler@iom.int",
@@ -28,6 +30,8 @@ CONTACTS = [
     {
         "name": "Ace Dela Cruz",
         "fields": {
+            "given_names": "Ace",
+            "family_name": "Dela Cruz",
             "job_title_fr": "Coordinateur de projet, Intégration des migrants et cohésion sociale",
             "job_title_en": "Project Coordinator, Migrant Integration and Social Cohesion",
             "email": "acedelacruz@iom.int",
