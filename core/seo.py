@@ -3,19 +3,62 @@
 Views return them from ``get_structured_data()``; base.html prints each with
 the ``jsonld`` filter (core.templatetags.site_tags), which escapes <, >
 and & so that no text written by an editor can close the script element.
+
+What a block says about a page agrees with the page's canonical link: an
+object not translated yet is shown in French under /en/, its canonical link
+names the French address, and so does its block, in French (``inLanguage``
+"fr"), as core.i18n decides for hreflang and the sitemap.
 """
 
 from django.conf import settings
 from django.templatetags.static import static
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
+from django.utils.translation import gettext as _
 
+from .i18n import available_languages
 from .links import fixed_url
 
 IOM_URL = "https://www.iom.int/"
 
 
+def site_name():
+    """The office's name in the active language: "OIM France", "IOM France" in English."""
+    return _("OIM France")
+
+
+def iom_name():
+    return _("Organisation internationale pour les migrations")
+
+
+def iom_acronym():
+    return _("OIM")
+
+
+def _in_other_languages(name):
+    """`name()` in each language of the site but the active one (the names people also search for)."""
+    current = get_language()
+    names = []
+    for code, _label in settings.LANGUAGES:
+        if code != current:
+            with override(code):
+                names.append(name())
+    return names
+
+
 def absolute(request, url):
     return request.build_absolute_uri(url) if url else None
+
+
+def page_language(obj):
+    """The language `obj`'s page is really written in: the active one, or French while it is not translated."""
+    language = get_language()
+    return language if language in available_languages(obj) else settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+def web_page(request, obj, language):
+    """The page `obj` is the main entity of, at the address its canonical link names."""
+    url = absolute(request, obj.get_absolute_url_in(language))
+    return {"@type": "WebPage", "@id": url, "url": url, "inLanguage": language}
 
 
 def _clean(data):
@@ -27,26 +70,48 @@ def _clean(data):
     return data
 
 
+def _site_organization(request):
+    """OIM France as the author or publisher of a page."""
+    return {
+        "@type": "GovernmentOrganization",
+        "name": site_name(),
+        "url": absolute(request, fixed_url("home")),
+    }
+
+
 def organization(request):
-    """OIM France: the French office of an intergovernmental organisation."""
+    """OIM France: the French office of an intergovernmental organisation, named in the page's language."""
     return _clean({
         "@context": "https://schema.org",
         "@type": "GovernmentOrganization",
-        "name": settings.SITE_NAME,
-        "alternateName": "IOM France",
+        "name": site_name(),
+        "alternateName": _in_other_languages(site_name),
         "url": absolute(request, fixed_url("home")),
         "logo": absolute(request, static("img/logo-oim.png")),
         "parentOrganization": {
             "@type": "GovernmentOrganization",
-            "name": "Organisation internationale pour les migrations (OIM)",
-            "alternateName": "International Organization for Migration (IOM)",
+            "name": iom_name(),
+            "alternateName": [iom_acronym(), *_in_other_languages(iom_name), *_in_other_languages(iom_acronym)],
             "url": IOM_URL,
         },
     })
 
 
+def website(request):
+    """The site itself in the page's language: what the home page is the home of."""
+    return _clean({
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": site_name(),
+        "url": absolute(request, fixed_url("home")),
+        "inLanguage": get_language(),
+        "publisher": _site_organization(request),
+    })
+
+
 def person(request, person):
     """A contact: a Person with a ContactPoint, as for media contacts."""
+    given, family = person.name_parts
     contact_point = {
         "@type": "ContactPoint",
         "contactType": person.job_title or "contact",
@@ -58,61 +123,75 @@ def person(request, person):
         "@context": "https://schema.org",
         "@type": "Person",
         "name": person.name,
+        "givenName": given,
+        "familyName": family,
         "jobTitle": person.job_title,
         "email": person.email,
         "telephone": person.phone,
-        "worksFor": {"@type": "GovernmentOrganization", "name": settings.SITE_NAME},
+        "worksFor": {"@type": "GovernmentOrganization", "name": site_name()},
         "contactPoint": contact_point,
     })
 
 
 def news_article(request, release, image_url=None):
-    return _clean({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": release.title[:110],
-        "description": release.lead,
-        "datePublished": release.publication_date.isoformat(),
-        "dateModified": release.updated_at.isoformat(),
-        "inLanguage": get_language(),
-        "mainEntityOfPage": absolute(request, release.get_absolute_url()),
-        "image": [absolute(request, image_url)] if image_url else [],
-        "dateline": release.dateline,
-        "author": {"@type": "GovernmentOrganization", "name": settings.SITE_NAME},
-        "publisher": {
-            "@type": "GovernmentOrganization",
-            "name": settings.SITE_NAME,
-            "logo": {"@type": "ImageObject", "url": absolute(request, static("img/logo-oim.png"))},
-        },
-    })
+    """A release, in the language its page is written in, at its canonical address."""
+    language = page_language(release)
+    with override(language):
+        page = web_page(request, release, language)
+        return _clean({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": release.title[:110],
+            "description": release.lead,
+            "datePublished": release.publication_date.isoformat(),
+            "dateModified": release.updated_at.isoformat(),
+            "inLanguage": language,
+            "url": page["url"],
+            "mainEntityOfPage": page,
+            "image": [absolute(request, image_url)] if image_url else [],
+            "dateline": release.dateline,
+            "author": _site_organization(request),
+            "publisher": {
+                **_site_organization(request),
+                "logo": {"@type": "ImageObject", "url": absolute(request, static("img/logo-oim.png"))},
+            },
+        })
 
 
 def partner_organization(request, partner, logo_url=None):
-    return _clean({
-        "@context": "https://schema.org",
-        "@type": "Organization",
-        "name": partner.name,
-        "alternateName": partner.acronym,
-        "url": partner.website,
-        "logo": absolute(request, logo_url),
-        "description": partner.summary,
-        "address": {"@type": "PostalAddress", "addressLocality": partner.headquarters_city},
-    })
+    """A partner organisation; its ``url`` is its own website, its page here is ``mainEntityOfPage``."""
+    language = page_language(partner)
+    with override(language):
+        return _clean({
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": partner.name,
+            "alternateName": partner.acronym,
+            "url": partner.website,
+            "logo": absolute(request, logo_url),
+            "description": partner.summary,
+            "address": {"@type": "PostalAddress", "addressLocality": partner.headquarters_city},
+            "mainEntityOfPage": web_page(request, partner, language),
+        })
 
 
 def office_place(request, office):
     """An office: a Place with its PostalAddress, run by OIM France."""
-    return _clean({
-        "@context": "https://schema.org",
-        "@type": "Place",
-        "name": office.name,
-        "url": absolute(request, office.get_absolute_url()),
-        "telephone": office.phone,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": office.address,
-            "postalCode": office.postal_code,
-            "addressLocality": office.city,
-            "addressCountry": "FR",
-        },
-    })
+    language = page_language(office)
+    with override(language):
+        page = web_page(request, office, language)
+        return _clean({
+            "@context": "https://schema.org",
+            "@type": "Place",
+            "name": office.name,
+            "url": page["url"],
+            "mainEntityOfPage": page,
+            "telephone": office.phone,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": office.address,
+                "postalCode": office.postal_code,
+                "addressLocality": office.city,
+                "addressCountry": "FR",
+            },
+        })

@@ -42,7 +42,7 @@ class HomeView(SiteMixin, TemplateView):
         return []
 
     def get_structured_data(self):
-        return [seo.organization(self.request)]
+        return [seo.organization(self.request), seo.website(self.request)]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
