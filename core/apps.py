@@ -12,6 +12,7 @@ class CoreConfig(AppConfig):
         from django.conf import settings
         from PIL import Image
 
+        from . import checks  # noqa: F401  (registers the system checks)
         from .cache import connect_signals
 
         # Pillow refuses (rather than only warns about) anything past our own limit.

@@ -2,10 +2,14 @@
 
 - Two Content-Security-Policies: the strict one of the settings
   (CONTENT_SECURITY_POLICY) for the public site, and a looser one for the
-  back office, where CKEditor 4 runs (see ADMIN_OVERRIDES).
+  back office, where CKEditor 4 runs (see ADMIN_OVERRIDES); public
+  templates rendered in the back office (previews) keep the strict one
+  (use_public_policy).
 - The login throttle's authentication backend, and the client address it
   uses when the site runs behind a reverse proxy.
 """
+
+import ipaddress
 
 from axes.backends import AxesStandaloneBackend
 from csp.constants import SELF, UNSAFE_INLINE
@@ -47,6 +51,22 @@ def admin_policy():
     return {key: list(value) for key, value in directives.items()}
 
 
+def public_policy():
+    """The public policy (settings.CONTENT_SECURITY_POLICY), as a per-response override."""
+    return {key: list(value) for key, value in settings.CONTENT_SECURITY_POLICY["DIRECTIVES"].items()}
+
+
+def use_public_policy(response):
+    """Serve this response under the public policy, even under /admin/.
+
+    For a public template rendered in the back office (a preview): it runs
+    no CKEditor, so it gets no 'unsafe-inline', and a script that slipped
+    into the content is blocked there as it would be on the site.
+    """
+    response._csp_config = public_policy()
+    return response
+
+
 #: Paths served with the back-office policy.
 ADMIN_PREFIXES = ("/admin/", "/ckeditor/")
 
@@ -66,20 +86,51 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return parts
 
 
+def trusted_proxy_count():
+    """How many proxies in front of the site append to X-Forwarded-For (settings.TRUSTED_PROXY_COUNT).
+
+    Unset (None), one behind the proxy (SECURE_PROXY_SSL_HEADER set, from
+    DJANGO_BEHIND_PROXY or DJANGO_HTTPS) and none otherwise. An invalid value
+    (refused by `manage.py check`, core/checks.py) counts as none: the header
+    is then never trusted, so a forged one cannot choose the address.
+    """
+    count = getattr(settings, "TRUSTED_PROXY_COUNT", None)
+    if count is None:
+        return 1 if settings.SECURE_PROXY_SSL_HEADER else 0
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        return 0
+    return count
+
+
+def _valid_ip(value):
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
+
+
 def client_ip(request):
     """The visitor's address for the login throttle (AXES_CLIENT_IP_CALLABLE).
 
-    Behind the reverse proxy (DJANGO_BEHIND_PROXY=1, implied by DJANGO_HTTPS)
-    REMOTE_ADDR is the proxy's own address, the same for everyone: one
-    attacker would lock every editor out. The proxy appends the address it
-    saw to X-Forwarded-For, so the right-most entry is the one to trust; the
-    ones before it are whatever the client sent and may be forged.
+    With no trusted proxy, REMOTE_ADDR, and X-Forwarded-For is ignored: any
+    client can write that header. Behind N proxies (trusted_proxy_count())
+    REMOTE_ADDR is the nearest proxy's own address, the same for everyone, so
+    one attacker would lock every editor out; each proxy appends the address
+    it saw to X-Forwarded-For, so the Nth entry from the right is the one the
+    outermost proxy saw, the visitor. The entries before it are whatever the
+    client sent and may be forged; rotating them changes nothing. With fewer
+    entries than proxies, every entry was written by one of them, and the
+    left-most is the visitor. An entry that is not an address (a proxy
+    misconfiguration) falls back to REMOTE_ADDR.
     """
-    if settings.SECURE_PROXY_SSL_HEADER:
+    count = trusted_proxy_count()
+    if count:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
         forwarded = [part for part in forwarded if part]
         if forwarded:
-            return forwarded[-1]
+            address = _valid_ip(forwarded[-min(count, len(forwarded))])
+            if address:
+                return address
     return request.META.get("REMOTE_ADDR")
 
 

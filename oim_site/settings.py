@@ -139,7 +139,24 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds the content version of the page cache (core/cache.py): it
+# must be one cache for every process that serves the site, or a process
+# keeps serving what another one has just unpublished.
+# - REDIS_URL: Redis, shared by every instance on every machine.
+# - otherwise, with debug off: files in DJANGO_CACHE_DIR, shared by every
+#   process on this machine (gunicorn's workers, management commands). The
+#   directory must belong to the site's user alone: Django unpickles what it
+#   finds there.
+# - with debug on (runserver, one process): this process's memory.
+# `manage.py check --deploy` warns when the cache is not shared (core/checks.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_DIR = Path(os.environ.get("DJANGO_CACHE_DIR") or BASE_DIR / "var" / "cache")
+_PYTEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _PYTEST_WORKER:
+    # Parallel test processes are separate sites (each has its own test
+    # database): one's content-version bumps and cache.clear() must not reach
+    # the other. tests/settings.py does the same for Redis.
+    CACHE_DIR = CACHE_DIR / f"test-{_PYTEST_WORKER}"
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -148,8 +165,18 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "oim"),
         }
     }
-else:
+elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CACHE_DIR),
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "oim"),
+            # Django culls a third of the entries past this; a page is one entry.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # django-axes first: it refuses a locked-out login before the password is checked.
 AUTHENTICATION_BACKENDS = [
@@ -168,7 +195,23 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 # Behind the proxy REMOTE_ADDR is the proxy: read the address it forwards.
+# DJANGO_TRUSTED_PROXY_COUNT is the number of proxies in front of the site
+# that each append the address they saw to X-Forwarded-For: 0 reads
+# REMOTE_ADDR and ignores the header, N reads the Nth address from its
+# right. Unset, it is 1 behind the proxy (DJANGO_BEHIND_PROXY, implied by
+# DJANGO_HTTPS) and 0 otherwise. core.security.client_ip applies it;
+# `manage.py check` refuses an invalid value (core/checks.py).
 AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", env_bool("DJANGO_HTTPS", False))
+# None when unset; a value that is not a whole number is kept as given for the check to report.
+TRUSTED_PROXY_COUNT = os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "").strip() or None
+if TRUSTED_PROXY_COUNT is not None and TRUSTED_PROXY_COUNT.isascii() and TRUSTED_PROXY_COUNT.isdigit():
+    TRUSTED_PROXY_COUNT = int(TRUSTED_PROXY_COUNT)
+# The same reading for axes' own settings (used by django-ipware if the callable above were removed).
+_proxies = TRUSTED_PROXY_COUNT if isinstance(TRUSTED_PROXY_COUNT, int) else (1 if BEHIND_PROXY else 0)
+AXES_IPWARE_PROXY_ORDER = "right-most"
+AXES_IPWARE_PROXY_COUNT = _proxies or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if _proxies else ("REMOTE_ADDR",)
 
 # Anonymous pages are cached this long at most; any content change or a
 # scheduled publication coming due invalidates them at once (core/cache.py).
@@ -267,7 +310,7 @@ CKEDITOR_CONFIGS = {
 
 # HTTPS in production: one switch, DJANGO_HTTPS=1.
 HTTPS = env_bool("DJANGO_HTTPS", False)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", HTTPS) else None
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS

@@ -1,0 +1,111 @@
+"""Several gunicorn workers on one machine, without Redis, agree on what is published.
+
+The default single-machine deployment (DJANGO_DEBUG=0, no REDIS_URL, several
+workers): the page cache's content version lives in the shared file cache
+(DJANGO_CACHE_DIR), so a release unpublished by one process is gone from
+every worker on the next request. With a cache private to each process
+(LocMemCache) every worker that had the page kept serving it (issue 14).
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TITLE = "Communiqué bientôt retiré"
+WORKERS = 3
+REQUESTS = 15
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def machine(tmp_path):
+    """The environment of a production machine: SQLite file, no Redis, debug off."""
+    env = {
+        **{key: value for key, value in os.environ.items()
+           if key not in {"PYTEST_XDIST_WORKER", "REDIS_URL", "DJANGO_DEBUG", "DJANGO_CACHE_DIR"}},
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DJANGO_CACHE_DIR": str(tmp_path / "cache"),
+        "DJANGO_DEBUG": "0",
+        "PAGE_CACHE_SECONDS": "600",
+    }
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True, timeout=120)
+    return env
+
+
+def manage_shell(env, code):
+    """Another process of the machine changes content (as an admin request on another worker would)."""
+    subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True, timeout=60)
+
+
+@pytest.fixture
+def gunicorn(machine):
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "oim_site.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(WORKERS),
+         "--log-level", "warning"],
+        cwd=ROOT, env=machine, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(url + "/fr/", timeout=2)
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    pytest.fail(proc.stderr.read().decode())
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def get(url):
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.headers.get("X-Cache"), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("X-Cache"), ""
+
+
+def test_production_settings_without_redis_share_one_cache_directory(machine):
+    code = ("from django.conf import settings; c = settings.CACHES['default']; "
+            "print(c['BACKEND'].rsplit('.', 1)[-1], c['LOCATION'])")
+    result = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=ROOT, env=machine,
+                            capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.split() == ["FileBasedCache", machine["DJANGO_CACHE_DIR"]]
+
+
+def test_a_release_unpublished_elsewhere_is_gone_from_every_worker_on_the_next_request(machine, gunicorn):
+    manage_shell(machine, f"from tests.factories import NewsReleaseFactory; "
+                          f"NewsReleaseFactory(title_fr={TITLE!r}, slug_fr='bientot-retire')")
+    news_list, detail = gunicorn + "/fr/actualites/", gunicorn + "/fr/actualites/bientot-retire/"
+    # Every worker renders or serves both pages, until the cache answers.
+    before = [get(news_list) for _ in range(REQUESTS)] + [get(detail) for _ in range(REQUESTS)]
+    assert all(status == 200 and TITLE in body for status, _cache, body in before)
+    assert any(cache == "HIT" for _status, cache, _body in before)
+
+    manage_shell(machine, "from core.models import Status; from news.models import NewsRelease; "
+                          "release = NewsRelease.objects.get(slug_fr='bientot-retire'); "
+                          "release.status = Status.DRAFT; release.save()")
+
+    lists = [get(news_list) for _ in range(REQUESTS)]
+    stale = [cache for _status, cache, body in lists if TITLE in body]
+    assert stale == [], f"{len(stale)} of {REQUESTS} list pages still show the unpublished release"
+    details = [get(detail) for _ in range(REQUESTS)]
+    assert [status for status, _cache, _body in details] == [404] * REQUESTS
