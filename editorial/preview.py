@@ -11,6 +11,7 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.views.generic.detail import BaseDetailView
 
+from core.security import use_public_policy
 from core.views import PublishedDetailView
 
 
@@ -48,10 +49,16 @@ def _detail_view(obj, view_class, initkwargs):
 
 
 def mark_private(response):
-    """Headers of every preview answer: never indexed, never stored by a cache."""
+    """Headers of every preview answer: never indexed, never stored by a cache.
+
+    And the public Content-Security-Policy: a preview is a public template,
+    even when the admin renders it under /admin/, whose looser policy
+    (core.security.ADMIN_OVERRIDES, for CKEditor) would let an inline script
+    in a draft run in an editor's session.
+    """
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "no-store, private"
-    return response
+    return use_public_policy(response)
 
 
 def render_preview(request, obj, language):
