@@ -5,6 +5,7 @@ page shows the French text, and search engines should not take it for an
 English page (core.i18n decides, as it does for hreflang).
 """
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -13,11 +14,25 @@ from .registry import registry
 
 
 class I18nSitemap(Sitemap):
+    """Alternates in every language the item is written in, and x-default: its French address.
+
+    Django's own x-default drops the /fr/ prefix, an address that only
+    redirects (to /fr/ or /en/ by the browser's language); the pages' own
+    hreflang links name the French page as x-default, and so does this.
+    """
+
     i18n = True
     alternates = True
-    # Django's x-default drops the /fr/ prefix, an address that only redirects
-    # here; the pages' own hreflang links name /fr/ as x-default instead.
     x_default = False
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        for url in urls:
+            french = next((alt for alt in url["alternates"] if alt["lang_code"] == default), None)
+            if french is not None:
+                url["alternates"].append({"location": french["location"], "lang_code": "x-default"})
+        return urls
 
 
 class PublishedSitemap(I18nSitemap):
@@ -45,4 +60,3 @@ class SectionSitemap(I18nSitemap):
 
     def location(self, item):
         return reverse(item)
-

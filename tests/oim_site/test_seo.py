@@ -45,7 +45,7 @@ def test_sitemap_lists_public_pages_in_both_languages_with_alternates_and_lastmo
         french, english = base + obj.get_absolute_url_in("fr"), base + obj.get_absolute_url_in("en")
         assert french in entries and english in entries
         lastmod, alternates = entries[english]
-        assert alternates == {"fr": french, "en": english}
+        assert alternates == {"fr": french, "en": english, "x-default": french}
         assert lastmod == obj.updated_at.date().isoformat()
     for listing in ("/fr/", "/en/", "/fr/actualites/", "/en/news/", "/en/offices/team/", "/fr/partenaires/"):
         assert base + listing in entries
@@ -62,7 +62,7 @@ def test_sitemap_leaves_out_drafts_scheduled_and_untranslated_english(client):
     french = "http://testserver" + french_only.get_absolute_url_in("fr")
     assert french in entries
     assert "http://testserver" + french_only.get_absolute_url_in("en") not in entries
-    assert entries[french][1] == {"fr": french}
+    assert entries[french][1] == {"fr": french, "x-default": french}
     assert section_page.slug_fr not in locations
 
 
