@@ -151,12 +151,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # `manage.py check --deploy` warns when the cache is not shared (core/checks.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_DIR = Path(os.environ.get("DJANGO_CACHE_DIR") or BASE_DIR / "var" / "cache")
-_PYTEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
-if _PYTEST_WORKER:
-    # Parallel test processes are separate sites (each has its own test
-    # database): one's content-version bumps and cache.clear() must not reach
-    # the other. tests/settings.py does the same for Redis.
-    CACHE_DIR = CACHE_DIR / f"test-{_PYTEST_WORKER}"
+# Test processes (pytest sets PYTEST_VERSION) are each a separate site with a
+# test database of its own: each keeps its cache in its own memory, so that
+# one's content-version bumps and cache.clear() never reach another running
+# at the same time. The shared file cache is tested in tests/operations,
+# whose servers set DJANGO_CACHE_DIR. (This belongs in tests/settings.py.)
+_TEST_PROCESS = bool(os.environ.get("PYTEST_VERSION")) and not os.environ.get("DJANGO_CACHE_DIR")
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -165,7 +165,7 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "oim"),
         }
     }
-elif DEBUG:
+elif DEBUG or _TEST_PROCESS:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
     CACHES = {

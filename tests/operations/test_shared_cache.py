@@ -83,12 +83,21 @@ def get(url):
         return error.code, error.headers.get("X-Cache"), ""
 
 
+def cache_settings(env):
+    code = ("import django; django.setup(); from django.conf import settings; c = settings.CACHES['default']; "
+            "print(c['BACKEND'].rsplit('.', 1)[-1], c.get('LOCATION', ''))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=60, check=True)
+    return result.stdout.split()
+
+
 def test_production_settings_without_redis_share_one_cache_directory(machine):
-    code = ("from django.conf import settings; c = settings.CACHES['default']; "
-            "print(c['BACKEND'].rsplit('.', 1)[-1], c['LOCATION'])")
-    result = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=ROOT, env=machine,
-                            capture_output=True, text=True, timeout=60, check=True)
-    assert result.stdout.split() == ["FileBasedCache", machine["DJANGO_CACHE_DIR"]]
+    assert cache_settings(machine) == ["FileBasedCache", machine["DJANGO_CACHE_DIR"]]
+    # Outside the test run (no PYTEST_VERSION) and without DJANGO_CACHE_DIR: var/cache beside the project.
+    production = {key: value for key, value in machine.items() if key not in {"DJANGO_CACHE_DIR", "PYTEST_VERSION"}}
+    assert cache_settings({**production, "DJANGO_SETTINGS_MODULE": "oim_site.settings",
+                           "DJANGO_SECRET_KEY": "x" * 50}) == ["FileBasedCache", str(ROOT / "var" / "cache")]
+    assert cache_settings({**production, "DJANGO_DEBUG": "1"})[0] == "LocMemCache"
 
 
 def test_a_release_unpublished_elsewhere_is_gone_from_every_worker_on_the_next_request(machine, gunicorn):
