@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django.db.models import Prefetch
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
@@ -33,8 +36,18 @@ def site_feeds(area=None):
 class NewsListView(SiteMixin, ListView):
     """Releases, newest first, ten a page, filterable by programme area and year.
 
-    Unknown or malformed filter values are ignored (the visitor sees the
-    unfiltered list); a page number past the end or not a number is a 404.
+    A filter is one of the choices the form offers, or a 404: an area that
+    is not a published one (``?area=999999``), a year with no published
+    release (``?year=2012``) and malformed values (``?year=abc``) never show
+    the unfiltered list under a filter's address. An empty value
+    (``?area=``, the form's "Tous les domaines") is no filter. Two valid
+    filters with no release in common give the list's own "no release"
+    message. A page number past the end or not a number is a 404 too.
+
+    Each page is its own document: the title names the filters and the page
+    (``Actualités 2012 – page 2``), and ``canonical_path`` is the list's
+    address with its filters and page in a fixed order, without anything
+    else the query string carried.
     """
 
     section = "news:list"
@@ -45,10 +58,20 @@ class NewsListView(SiteMixin, ListView):
         # The filters' choices, kept until the content (or the date of the next scheduled release) changes:
         # the years are a scan of every release. One read of the shared cache for both.
         self.areas, self.years = by_content_version("news-filters", self.load_filter_choices)
-        area_pk = int_or_none(self.request.GET.get("area"))
-        self.area = next((area for area in self.areas if area.pk == area_pk), None)
-        year = int_or_none(self.request.GET.get("year"))
-        self.year = year if year in self.years else None
+        self.area = self.year = None
+        area = self.request.GET.get("area", "")
+        if area:
+            area_pk = int_or_none(area)
+            self.area = next((choice for choice in self.areas if choice.pk == area_pk), None)
+            if self.area is None:
+                raise Http404(_("Aucun domaine de programme ne correspond à ce filtre."))
+        year = self.request.GET.get("year", "")
+        if year:
+            self.year = int_or_none(year)
+            if self.year is None:
+                raise Http404(_("L’année demandée n’est pas une année."))
+            if self.year not in self.years:
+                raise Http404(_("Aucun communiqué en %(year)s.") % {"year": self.year})
 
     @staticmethod
     def load_filter_choices():
@@ -64,12 +87,38 @@ class NewsListView(SiteMixin, ListView):
             releases = releases.filter(publication_date__year=self.year)
         return releases
 
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        self.page_number = page.number
+        return paginator, page, object_list, is_paginated
+
     def get_feeds(self):
         return site_feeds(self.area)
 
+    def get_meta_title(self):
+        title = self.get_section_title()
+        if self.year is not None:
+            title = f"{title} {self.year}"
+        if self.area is not None:
+            title = f"{title} – {self.area.title}"
+        if getattr(self, "page_number", 1) > 1:
+            title = _("%(title)s – page %(page)s") % {"title": title, "page": self.page_number}
+        return title
+
+    def get_canonical_path(self):
+        query = {}
+        if self.area is not None:
+            query["area"] = self.area.pk
+        if self.year is not None:
+            query["year"] = self.year
+        if getattr(self, "page_number", 1) > 1:
+            query["page"] = self.page_number
+        return self.request.path + (f"?{urlencode(query)}" if query else "")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(areas=self.areas, years=self.years, selected_area=self.area, selected_year=self.year)
+        context.update(areas=self.areas, years=self.years, selected_area=self.area, selected_year=self.year,
+                       canonical_path=self.get_canonical_path())
         return context
 
 

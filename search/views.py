@@ -2,7 +2,9 @@
 
 from django.core.paginator import Paginator
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 
 from core.views import SiteMixin
@@ -23,12 +25,26 @@ PROBLEMS = {
 }
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class SearchView(SiteMixin, TemplateView):
-    """Results across every kind of published content, in the page's language."""
+    """Results across every kind of published content, in the page's language.
+
+    Only GET (and HEAD, OPTIONS) search. Anything else, such as a form posted
+    here by a bot or an old page, gets the search page itself with a 405 and
+    an Allow header, rather than CSRF's 403, which would tell the visitor
+    nothing about searching. Exempting the view from CSRF is safe: it never
+    reads a body and changes nothing.
+    """
 
     template_name = "search.html"
     section_label = _("Recherche")
     paginate_by = 10
+    http_method_names = ["get", "head", "options"]
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        response = self.render_to_response(self.get_context_data(**kwargs), status=405)
+        response["Allow"] = ", ".join(self._allowed_methods())
+        return response
 
     def get_breadcrumbs(self):
         return [(self.section_label, reverse("search"))]
