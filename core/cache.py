@@ -1,8 +1,11 @@
 """Whole-page cache for anonymous readers that is never wrong.
 
 Cached pages are keyed by a *content version* kept in the shared cache (Redis
-in production): any save, delete or relation change of content bumps it, so
-the next request renders afresh, on every app instance at once. The version
+with REDIS_URL; otherwise, debug off, the file cache in DJANGO_CACHE_DIR that
+every process of the machine reads): any save, delete or relation change of
+content bumps it, so the next request renders afresh, in every worker and on
+every app instance at once. A cache private to each process would break this;
+`check --deploy` warns about one (core/checks.py). The version
 also carries the time of the next scheduled publication; once that time has
 passed the version is bumped, so a scheduled release appears at its time and
 not at the end of a cache timeout. Nothing here is per-process state.
