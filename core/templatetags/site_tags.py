@@ -1,15 +1,18 @@
-"""Template tags of the public site: languages, structured data, images, phone numbers."""
+"""Template tags of the public site: languages, structured data, images, dates, phone numbers."""
 
+import datetime
 import functools
 import json
-from urllib.parse import urlsplit
 
 import phonenumbers
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst as _capfirst
 from django.utils.translation import get_language, get_language_info, override
 
 from core.documents import document_info, document_links
@@ -42,6 +45,15 @@ def jsonld(data):
 def fixed_url(url_name):
     """{% url %} for an address without arguments (home, listings, feeds), reversed once per language."""
     return _fixed_url(url_name)
+
+
+@register.simple_tag(takes_context=True)
+def aria_current(context, url):
+    """' aria-current="page"' on a link to the page being read."""
+    request = context.get("request")
+    if request is not None and url and url == request.path:
+        return mark_safe(' aria-current="page"')
+    return ""
 
 
 @register.simple_tag
@@ -82,13 +94,35 @@ def _home_in(code):
         return reverse("home")
 
 
+def _route_in(request, code):
+    """The page the request resolved to, reversed in language ``code``; None when there is none.
+
+    Built from the resolved route (URL name and arguments), never from the
+    raw path: under a WSGI server a path such as "//evil.example/fr/" is
+    passed through as is, and translating it would give a link to another
+    site.
+    """
+    match = getattr(request, "resolver_match", None)
+    if match is None or not match.view_name:
+        return None
+    try:
+        with override(code):
+            path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+    except NoReverseMatch:
+        return None
+    if not path.startswith("/") or path.startswith("//"):
+        return None
+    return path
+
+
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """This page in every language, for the switcher, hreflang and canonical.
 
     An object is followed through its own URL in the other language (its
-    translated slug); a listing keeps its path and filters; a page that does
-    not resolve (a 404) leads to the other language's home page. A version
+    translated slug); a listing keeps its route and filters; a page that does
+    not resolve (a 404) leads to each language's home page, and so does a
+    page whose address is the same in every language (the admin's). A version
     whose text is not translated yet is still linked from the switcher (it
     shows the French text) but is not advertised as an alternate.
     """
@@ -96,17 +130,20 @@ def language_versions(context):
     obj = context.get("translatable_object")
     current = get_language()
     languages = available_languages(obj) if obj is not None else [code for code, _name in settings.LANGUAGES]
+    query = request.META.get("QUERY_STRING", "") if request is not None else ""
     versions = []
     for code, _name in settings.LANGUAGES:
         if obj is not None:
             url = address = obj.get_absolute_url_in(code)
         elif request is not None:
-            url = translate_url(request.get_full_path(), code)
-            if code != current and url == request.get_full_path():
-                url = _home_in(code)
+            path = _route_in(request, code)
+            if path is None or (code != current and path == request.path):
+                url = path = _home_in(code)
+            else:
+                url = path + (f"?{iri_to_uri(query)}" if query else "")
             # Search engines get the same address as the canonical link: filters
             # and search terms are not separate pages, page numbers are.
-            address = urlsplit(url).path + _page_query(request)
+            address = path + _page_query(request)
         else:
             url = address = _home_in(code)
         info = get_language_info(code)
@@ -158,6 +195,55 @@ def picture(image, alt="", widths="400,800", sizes="100vw", lazy=True, css_class
 def rendition_url(image, width=1200):
     renditions = get_renditions(image, [int(width)])
     return renditions[0].url if renditions else ""
+
+
+@register.simple_tag
+def choice_pairs(items, value="", label="", capfirst=False):
+    """(value, label) pairs for includes/filter_select.html.
+
+    ``value`` and ``label`` name attributes of the items (objects); without
+    them an item that is a pair stays as it is and any other item is its own
+    value and label (a year).
+    """
+    pairs = []
+    for item in items or ():
+        if value:
+            pair = (getattr(item, value), getattr(item, label or value))
+        elif isinstance(item, (list, tuple)) and len(item) == 2:
+            pair = tuple(item)
+        else:
+            pair = (item, item)
+        pairs.append((pair[0], _capfirst(pair[1]) if capfirst else pair[1]))
+    return pairs
+
+
+@register.inclusion_tag("includes/filter_select.html")
+def filter_select(name, label, all_label, options, selected, field_id=""):
+    """One filter of a listing: a labelled <select> of (value, label) pairs, ``selected`` chosen.
+
+    A tag rather than {% include ... with %}: a template tag holds on one
+    line, and six arguments with their names do not.
+    """
+    return {"name": name, "label": label, "all_label": all_label, "options": options,
+            "selected": selected, "field_id": field_id or f"filtre-{name}"}
+
+
+@register.filter
+def datetime_attr(value):
+    """A <time datetime> value: local date and time to the second with the UTC offset, or a date.
+
+    The "c" date format writes microseconds, which HTML does not allow
+    (at most three digits of fractions of a second).
+    """
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return ""
 
 
 @register.filter
