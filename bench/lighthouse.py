@@ -31,7 +31,7 @@ def available():
     if not LIGHTHOUSE.exists():
         if not shutil.which("npm"):
             return "npm is not installed"
-        result = subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=BENCH,
+        result = subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=BENCH,
                                 capture_output=True, text=True, timeout=600)
         if result.returncode != 0 or not LIGHTHOUSE.exists():
             return f"npm ci failed: {result.stderr.strip()[-300:]}"

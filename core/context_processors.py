@@ -12,4 +12,5 @@ def site(request):
         "site_pages": SimpleLazyObject(lambda: registry.site_pages(request)),
         "site_sections": registry.sections(),
         "SITE_NAME": settings.SITE_NAME,
+        "SITE_SHARE_IMAGE": settings.SITE_SHARE_IMAGE,
     }

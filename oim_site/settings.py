@@ -151,12 +151,6 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # `manage.py check --deploy` warns when the cache is not shared (core/checks.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_DIR = Path(os.environ.get("DJANGO_CACHE_DIR") or BASE_DIR / "var" / "cache")
-# Test processes (pytest sets PYTEST_VERSION) are each a separate site with a
-# test database of its own: each keeps its cache in its own memory, so that
-# one's content-version bumps and cache.clear() never reach another running
-# at the same time. The shared file cache is tested in tests/operations,
-# whose servers set DJANGO_CACHE_DIR. (This belongs in tests/settings.py.)
-_TEST_PROCESS = bool(os.environ.get("PYTEST_VERSION")) and not os.environ.get("DJANGO_CACHE_DIR")
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -165,7 +159,7 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "oim"),
         }
     }
-elif DEBUG or _TEST_PROCESS:
+elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
     CACHES = {
@@ -369,3 +363,6 @@ LOGGING = {
 }
 
 SITE_NAME = "OIM France"
+# The image shared (og:image, twitter:image) by pages that have none of their own: a static file of
+# ours, the site's name on IOM blue (never IOM's emblem), with its size for the og:image tags.
+SITE_SHARE_IMAGE = {"path": "img/share-default.png", "width": 1200, "height": 630}

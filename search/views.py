@@ -65,12 +65,6 @@ class SearchView(SiteMixin, TemplateView):
             is_paginated=page.has_other_pages(),
             hits=page.object_list,
             suggested_terms=SUGGESTED_TERMS.get(language, SUGGESTED_TERMS["fr"]),
-            suggested_sections=[
-                (_("Actualités"), reverse("news:list")),
-                (_("Domaines de programme"), reverse("programmes:list")),
-                (_("Partenaires"), reverse("partners:list")),
-                (_("Bureaux"), reverse("offices:list")),
-            ],
         )
         return context
 

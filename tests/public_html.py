@@ -2,6 +2,7 @@
 
 import json
 import re
+from html import unescape
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -19,11 +20,12 @@ def json_ld(content):
 
 
 def hreflangs(content):
-    return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', content))
+    return {code: unescape(href)
+            for code, href in re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', content)}
 
 
 def canonical(content):
-    return re.search(r'<link rel="canonical" href="([^"]+)">', content).group(1)
+    return unescape(re.search(r'<link rel="canonical" href="([^"]+)">', content).group(1))
 
 
 def html_lang(content):

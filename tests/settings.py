@@ -13,6 +13,14 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Hashed static names are tested on a real collectstatic run, not here.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 
+# Each test process is a separate site with a test database of its own: without
+# Redis it keeps its cache in its own memory, so that one's content-version
+# bumps and cache.clear() never reach another running at the same time. The
+# shared file cache of production is tested in tests/operations, whose
+# servers run with the real settings and a DJANGO_CACHE_DIR of their own.
+if not REDIS_URL and not os.environ.get("DJANGO_CACHE_DIR"):  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # Parallel test workers (pytest-xdist) each get their own Redis database, so
 # that one worker's cache.clear() or content-version bump never reaches
 # another worker's test.

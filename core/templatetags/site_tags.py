@@ -89,6 +89,15 @@ def _page_query(request):
     return f"?page={page}" if page.isdigit() and page != "1" else ""
 
 
+def _canonical_query(context, request):
+    """The query string of the page's canonical address: what the view says (its filters and page), else the page."""
+    path = context.get("canonical_path")
+    if path is not None:
+        query = path.partition("?")[2]
+        return f"?{query}" if query else ""
+    return _page_query(request)
+
+
 def _home_in(code):
     with override(code):
         return reverse("home")
@@ -141,9 +150,9 @@ def language_versions(context):
                 url = path = _home_in(code)
             else:
                 url = path + (f"?{iri_to_uri(query)}" if query else "")
-            # Search engines get the same address as the canonical link: filters
-            # and search terms are not separate pages, page numbers are.
-            address = path + _page_query(request)
+            # Search engines get the same address as the canonical link: what the
+            # view calls its own (a filtered list, a page number), never search terms.
+            address = path + _canonical_query(context, request)
         else:
             url = address = _home_in(code)
         info = get_language_info(code)
@@ -166,7 +175,7 @@ def canonical_url(context, versions):
     if current and not current["alternate"]:
         french = next(v for v in versions if v["code"] == settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
         return french["absolute_url"]
-    return request.build_absolute_uri(request.path + _page_query(request))
+    return request.build_absolute_uri(request.path + _canonical_query(context, request))
 
 
 @register.simple_tag(takes_context=True)

@@ -133,8 +133,24 @@ def test_every_json_ld_block_parses(client, every_page):
 def test_filtered_and_paginated_lists_name_the_same_address_in_canonical_and_hreflang(client):
     area = factories.ProgrammeAreaFactory()
     factories.NewsReleaseFactory.create_batch(11, programme_areas=[area])
-    page = html(client.get(f"/fr/actualites/?area={area.pk}&page=2"))
-    assert canonical(page) == "http://testserver/fr/actualites/?page=2"
-    assert hreflangs(page) == {"fr": "http://testserver/fr/actualites/?page=2",
-                               "x-default": "http://testserver/fr/actualites/?page=2",
-                               "en": "http://testserver/en/news/?page=2"}
+    page = html(client.get(f"/fr/actualites/?area={area.pk}&page=2&utm_source=x"))
+    # The filtered list is its own page (not the unfiltered ?page=2); tracking parameters are dropped.
+    assert canonical(page) == f"http://testserver/fr/actualites/?area={area.pk}&page=2"
+    assert hreflangs(page) == {"fr": f"http://testserver/fr/actualites/?area={area.pk}&page=2",
+                               "x-default": f"http://testserver/fr/actualites/?area={area.pk}&page=2",
+                               "en": f"http://testserver/en/news/?area={area.pk}&page=2"}
+
+
+def test_pages_without_an_image_of_their_own_share_the_sites_default_image(client, every_page):
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+    from PIL import Image
+
+    configured = settings.SITE_SHARE_IMAGE
+    with Image.open(finders.find(configured["path"])) as image:
+        assert image.size == (configured["width"], configured["height"])  # the tags tell the truth
+    for url in every_page:
+        page = html(client.get(url))
+        assert meta(page, "og:image") == f"http://testserver/static/{configured['path']}", url
+        assert (meta(page, "og:image:width"), meta(page, "og:image:height")) == ("1200", "630"), url
+        assert meta(page, "twitter:card") == "summary_large_image", url
