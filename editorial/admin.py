@@ -8,27 +8,192 @@ translation-status filter, "Prévisualiser" and "Partager un lien de
 prévisualisation".
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from core.models import Status
+from core.registry import registry
 
 from .checks import check_link_labels, check_object, link_label_fields
 from .diff import version_diff
+from .drafts import draft_for, materialized, serialize_graph
 from .models import PreviewLink, Redirect
 from .preview import render_preview
 from .roles import can_publish, can_publish_redirects
 from .services import redirect_problems, redirect_save
+from .workflow import (
+    content_publish,
+    content_unpublish,
+    draft_reject,
+    draft_save,
+    draft_submit,
+)
+
+
+def warn_of_problems(request, obj):
+    """The quality checks' findings on a draft that saved anyway (they block publishing)."""
+    problems = getattr(request, "_editorial_warnings", [])
+    if problems:
+        labels = {f.name: f.verbose_name for f in obj._meta.fields}
+        messages.warning(request, format_html(
+            "{} {}", _("Enregistré, mais à corriger avant publication :"),
+            " ".join(f"{labels.get(p.field, '')} : {p}".strip(" :") for p in problems)))
+        request._editorial_warnings = []
+
+
+def workflow_action(request, obj, draft_saved=False):
+    """The button that was pressed: "Soumettre pour publication", "Publier"…, after the save itself."""
+    warn_of_problems(request, obj)
+    post = request.POST
+    try:
+        if "_submit" in post:
+            draft_submit(obj=obj, user=request.user, message=post.get("editorial_message", "").strip())
+            messages.success(request, _("« %(object)s » est soumis pour publication.") % {"object": obj})
+        elif "_publish" in post:
+            problems = content_publish(obj=obj, user=request.user)
+            if problems:
+                messages.error(request, format_html("{} {}", _("« %(object)s » n’est pas publié :") % {
+                    "object": obj}, " ".join(str(problem) for problem in problems)))
+            else:
+                messages.success(request, _("« %(object)s » est publié.") % {"object": obj})
+        elif "_reject" in post:
+            draft_reject(obj=obj, user=request.user, comment=post.get("editorial_comment", "").strip())
+            messages.success(request, _("« %(object)s » est renvoyé en rédaction.") % {"object": obj})
+        elif "_unpublish" in post:
+            content_unpublish(obj=obj, user=request.user)
+            messages.success(request, _("« %(object)s » est retiré du site.") % {"object": obj})
+        elif draft_saved:
+            messages.success(request, _("Brouillon de « %(object)s » enregistré. La version en ligne n’a pas "
+                                        "changé : elle changera quand le groupe Publication publiera ce "
+                                        "brouillon.") % {"object": obj})
+    except PermissionDenied as refused:
+        messages.error(request, str(refused) or _("Vous n’avez pas le droit de faire cela."))
+
+
+class DraftSavingMixin:
+    """What a change form does while it saves into a draft: remember the saved object, hush the admin's message."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if getattr(request, "_editorial_draft_mode", False):
+            request._editorial_saved = form.instance
+
+    def message_user(self, request, *args, **kwargs):
+        if getattr(request, "_editorial_mute", False):
+            return None  # the admin's "modifié avec succès": the workflow says what really happened
+        return super().message_user(request, *args, **kwargs)
+
+    def response_change(self, request, obj):
+        if not getattr(request, "_editorial_draft_mode", False):
+            return super().response_change(request, obj)
+        request._editorial_mute = True
+        try:
+            return super().response_change(request, obj)
+        finally:
+            request._editorial_mute = False
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if not getattr(request, "_editorial_draft_mode", False):
+            return super().response_add(request, obj, post_url_continue)
+        request._editorial_mute = True
+        try:
+            return super().response_add(request, obj, post_url_continue)
+        finally:
+            request._editorial_mute = False
+
+
+class EditorialForm(forms.ModelForm):
+    """The change form of a content item: it knows which save it was opened on."""
+
+    editorial_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    #: Set per request by get_form: the token of the save the form must follow, and who made that save.
+    expected_token = None
+    last_save = None
+
+    def clean(self):
+        cleaned = super().clean()
+        # Forms rendered by the admin carry the token; a post without one (a script) is not compared.
+        sent = self.data.get("editorial_token")
+        if self.expected_token is not None and sent is not None and sent != self.expected_token:
+            who, when = self.last_save or (None, None)
+            raise forms.ValidationError(
+                _("%(who)s a enregistré ce contenu le %(date)s à %(time)s, pendant que vous le modifiiez. Vos "
+                  "modifications ne sont pas enregistrées, pour ne pas effacer les siennes : elles restent dans ce "
+                  "formulaire. Ouvrez le contenu dans un autre onglet pour voir sa version, puis reportez-y vos "
+                  "changements.") % {
+                    "who": (who.get_full_name() or who.get_username()) if who else _("Quelqu’un"),
+                    "date": date_format(localtime(when), "DATE_FORMAT") if when else "?",
+                    "time": localtime(when).strftime("%H:%M:%S") if when else "?",
+                },
+                code="concurrent_edit",
+            )
+        return cleaned
+
+
+def edit_token(obj, draft):
+    """Which save the change form was opened on: the draft's last save, else the row's."""
+    if draft is not None:
+        return f"d{draft.pk}-{draft.updated_at.timestamp():.6f}"
+    if obj is not None and obj.pk is not None:
+        return f"r{obj.updated_at.timestamp():.6f}"
+    return ""
+
+
+def last_save(obj, draft):
+    """(user, moment) of the save behind edit_token()."""
+    if draft is not None:
+        return draft.updated_by, draft.updated_at
+    version = Version.objects.get_for_object(obj).select_related("revision__user").first()
+    if version is not None and version.revision.date_created >= obj.updated_at - timedelta(seconds=1):
+        return version.revision.user, obj.updated_at
+    return None, obj.updated_at
+
+
+def remember_edit_token(request, obj, draft):
+    request._editorial_token = edit_token(obj, draft)
+    request._editorial_last_save = last_save(obj, draft) if obj is not None and obj.pk else (None, None)
+
+
+def draft_changeform(request, owner, run):
+    """Run the admin's change form with ``owner``'s draft in the database, and keep what it saved as that draft.
+
+    ``owner`` is the published item whose draft it is: the item itself, or
+    the parent of a child edited on its own page. Nothing reaches the live
+    rows (editorial.drafts.materialized).
+    """
+    draft = draft_for(owner)
+    request._editorial_draft_mode, request._editorial_saved = True, None
+    if not hasattr(request, "_editorial_token"):
+        remember_edit_token(request, owner, draft)
+    with materialized(owner, draft=draft, apply=not getattr(request, "_editorial_reverting", False)):
+        response = run({"editorial_draft": draft})
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        saved = request._editorial_saved
+        graph = serialize_graph(type(owner)._default_manager.get(pk=owner.pk)) if saved is not None else None
+    if graph is not None:
+        if getattr(request, "_editorial_reverting", False):
+            request._editorial_graph = graph  # revision_view keeps it once the restore is rolled back
+        else:
+            draft_save(obj=owner, graph=graph, user=request.user)
+            workflow_action(request, owner, draft_saved=True)
+    return response
 
 
 class HistoryAdminMixin(VersionAdmin):
@@ -87,6 +252,42 @@ class HistoryAdminMixin(VersionAdmin):
         return TemplateResponse(request, "editorial/compare.html", context)
 
 
+class ChildAdminMixin(DraftSavingMixin, HistoryAdminMixin):
+    """A child edited on its own page: a project, a publication, an office's activity domain.
+
+    Under a published parent, a change or a new child is a draft of the parent
+    (the registry says which parent follows it, editorial.drafts), so it is
+    public only once the parent is published again.
+    """
+
+    def _parent_relation(self):
+        for field in self.model._meta.concrete_fields:
+            if field.many_to_one:
+                entry = registry.get(field.related_model)
+                if entry is not None and field.remote_field.get_accessor_name() in entry.follow:
+                    return field
+        return None
+
+    def _parent(self, request, object_id):
+        field = self._parent_relation()
+        if field is None:
+            return None
+        pk = request.POST.get(field.name) if request.method == "POST" else None
+        if not pk and object_id:
+            pk = self.model._default_manager.filter(pk=unquote(object_id)).values_list(field.attname, flat=True).first()
+        try:
+            return field.related_model._default_manager.filter(pk=pk).first() if pk else None
+        except (TypeError, ValueError, ValidationError):
+            return None  # not a key: the form will say so
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        parent = self._parent(request, object_id)
+        if parent is None or parent.status != Status.PUBLISHED:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        return draft_changeform(request, parent, lambda context: super(ChildAdminMixin, self).changeform_view(
+            request, object_id, form_url, {**context, **(extra_context or {})}))
+
+
 def _checked_link_formset(formset_class, fields):
     """The inline formset of a published item's links refuses vague link labels."""
 
@@ -107,7 +308,7 @@ def _checked_link_formset(formset_class, fields):
     return CheckedLinkFormSet
 
 
-class EditorialAdminMixin(HistoryAdminMixin):
+class EditorialAdminMixin(DraftSavingMixin, HistoryAdminMixin):
     """Checks, preview, share links and translation filter for publishable models."""
 
     change_form_template = "admin/editorial/change_form.html"
@@ -127,17 +328,41 @@ class EditorialAdminMixin(HistoryAdminMixin):
             filters = (*filters, TranslationStatusFilter)
         return filters
 
+    form = EditorialForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [(name, {**options, "fields": tuple(options["fields"])})
+                     for name, options in super().get_fieldsets(request, obj)]
+        if obj is not None and fieldsets and "editorial_token" not in fieldsets[0][1]["fields"]:
+            name, options = fieldsets[0]
+            fieldsets[0] = (name, {**options, "fields": (*options["fields"], "editorial_token")})
+        return fieldsets
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
+        token = getattr(request, "_editorial_token", None) if obj is not None else None
+
+        draft_mode = getattr(request, "_editorial_draft_mode", False)
 
         class CheckedForm(form):
-            """Refuses to save a published item that fails the quality checks; drafts always save."""
+            """Quality checks on every save: errors when the save publishes, warnings on a draft (it saves)."""
+
+            expected_token = token
+            last_save = getattr(request, "_editorial_last_save", None)
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if "editorial_token" in self.fields:
+                    self.fields["editorial_token"].initial = token
 
             def _post_clean(self):
                 super()._post_clean()
-                if self.instance.status != Status.PUBLISHED:
+                problems = check_object(self.instance, with_related=False)
+                if draft_mode or self.instance.status != Status.PUBLISHED:
+                    # A draft saves; the problems are said, and will block publishing.
+                    request._editorial_warnings = [*getattr(request, "_editorial_warnings", []), *problems]
                     return
-                for problem in check_object(self.instance, with_related=False):
+                for problem in problems:
                     field = problem.field if problem.field in self.fields else None
                     if field and field in self.errors:
                         self.errors[field].append(problem.message)
@@ -150,32 +375,83 @@ class EditorialAdminMixin(HistoryAdminMixin):
     def _current_status(self, pk):
         return self.model._default_manager.filter(pk=pk).values_list("status", flat=True).first()
 
+    # -- live and draft (editorial.drafts) ----------------------------------
+
+    @staticmethod
+    def is_live(obj):
+        """A published item (online or scheduled): its saves become a draft, its row stays as published."""
+        return obj is not None and obj.pk is not None and obj.status == Status.PUBLISHED
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id)) if object_id else None
+        if hasattr(request, "_editorial_status_before"):  # a restore: the history view changed the row
+            live = obj is not None and request._editorial_status_before == Status.PUBLISHED
+        else:
+            live = self.is_live(obj)
+        if not live:
+            if obj is not None:
+                remember_edit_token(request, obj, draft_for(obj))
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        return draft_changeform(request, obj, lambda context: super(EditorialAdminMixin, self).changeform_view(
+            request, object_id, form_url, {**context, **(extra_context or {})}))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if self.is_live(obj):
+            # Not inside VersionAdmin's revision: a draft save writes nothing live, so no version of the live row.
+            return self.changeform_view(request, object_id, form_url, extra_context)
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        # Remember the status before reversion writes the old version to the database.
-        request._editorial_status_before = self._current_status(unquote(object_id))
-        return super().revision_view(request, object_id, version_id, extra_context)
+        """Restore an old version: of a published item it makes the draft, never a live change."""
+        pk = unquote(object_id)
+        request._editorial_status_before = self._current_status(pk)
+        if request._editorial_status_before != Status.PUBLISHED:
+            return super().revision_view(request, object_id, version_id, extra_context)
+        request._editorial_reverting = True
+        with transaction.atomic():
+            savepoint = transaction.savepoint()
+            try:
+                # django-reversion reverts the rows and runs the change form; all of it is undone here.
+                response = super().revision_view(request, object_id, version_id, extra_context)
+            finally:
+                transaction.savepoint_rollback(savepoint)
+        graph = getattr(request, "_editorial_graph", None)
+        if graph is not None:
+            obj = self.model._default_manager.get(pk=pk)
+            draft_save(obj=obj, graph=graph, user=request.user)
+            request._editorial_mute = False
+            messages.success(request, _("L’ancienne version de « %(object)s » est devenue son brouillon. La version "
+                                        "en ligne n’a pas changé.") % {"object": obj})
+        return response
 
     def recover_view(self, request, version_id, extra_context=None):
-        request._editorial_status_before = None
+        request._editorial_status_before = None  # a recovered item comes back as a draft
         return super().recover_view(request, version_id, extra_context)
 
     def get_formsets_with_inlines(self, request, obj=None):
         for formset, inline in super().get_formsets_with_inlines(request, obj):
             fields = link_label_fields(self.model).get(formset.fk.remote_field.get_accessor_name()
-                                                                            if getattr(formset, "fk", None) else "")
+                                                       if getattr(formset, "fk", None) else "")
             yield (_checked_link_formset(formset, fields) if fields else formset), inline
 
     def save_model(self, request, obj, form, change):
-        before = getattr(request, "_editorial_status_before", None)
-        if before is not None:
-            # Restoring text never publishes or unpublishes: that is done on purpose, by the actions.
-            obj.status = before
+        if hasattr(request, "_editorial_status_before"):
+            # Restoring text never publishes or unpublishes: a restore keeps the status, a recovery is a draft.
+            obj.status = request._editorial_status_before or Status.DRAFT
         elif not can_publish(request.user, self.model):
-            # Only "Publication" sets the status; a recovered object comes back as a draft.
-            current = None if hasattr(request, "_editorial_status_before") else (
-                self._current_status(obj.pk) if obj.pk else None)
-            obj.status = current or Status.DRAFT
+            # Only "Publication" sets the status.
+            obj.status = (self._current_status(obj.pk) if obj.pk else None) or Status.DRAFT
         super().save_model(request, obj, form, change)
+
+    def response_change(self, request, obj):
+        if not getattr(request, "_editorial_draft_mode", False):
+            workflow_action(request, obj)
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        workflow_action(request, obj)
+        return super().response_add(request, obj, post_url_continue)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:
@@ -200,7 +476,8 @@ class EditorialAdminMixin(HistoryAdminMixin):
         language = request.GET.get("lang", "fr")
         if language not in {"fr", "en"}:
             language = "fr"
-        return render_preview(request, obj, language)
+        with materialized(obj):  # the draft, when the item has one
+            return render_preview(request, obj, language)
 
     def share_view(self, request, object_id):
         """Create, list and revoke the item's preview links."""

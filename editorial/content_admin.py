@@ -71,8 +71,11 @@ class ContentAdmin(EditorialAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTr
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        if not can_publish(request.user, self.model):
+        if not can_publish(request.user, self.model) or self.is_live(obj):
+            # Online or offline is decided by the buttons ("Publier", "Dépublier"), through editorial.workflow.
             readonly.append("status")
+        if self.is_live(obj) and not can_publish(request.user, self.model):
+            readonly.append("publication_date")
         return readonly
 
     def get_actions(self, request):

@@ -101,3 +101,62 @@ class Redirect(models.Model):
 
     def __str__(self):
         return f"{self.old_path} → {self.new_path}"
+
+
+class DraftState(models.TextChoices):
+    DRAFT = "draft", _("Brouillon")
+    SUBMITTED = "submitted", _("Soumis pour publication")
+    SCHEDULED = "scheduled", _("Programmé")
+
+
+class DraftQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+    def due(self):
+        """Scheduled drafts whose time has come (editorial.drafts.publish_due_drafts applies them)."""
+        return self.filter(state=DraftState.SCHEDULED, go_live_at__lte=Now())
+
+
+class Draft(models.Model):
+    """The unpublished changes of a published item, and where the item stands in the workflow.
+
+    The live row is what the public sees; ``data`` holds the item as its
+    editors last saved it (its fields in both languages, its many-to-many
+    links and the children edited with it), serialised by editorial.drafts,
+    until someone with the publishing right publishes it. For an item that
+    was never published, ``data`` is empty (its row is the draft) and only
+    the workflow is kept: submitted, scheduled, sent back with a comment.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    data = models.JSONField(_("modifications"), null=True, blank=True)
+    state = models.CharField(_("étape"), max_length=12, choices=DraftState.choices, default=DraftState.DRAFT)
+    go_live_at = models.DateTimeField(_("publication programmée le"), null=True, blank=True)
+    message = models.TextField(_("message de l’auteur"), blank=True)
+    review_comment = models.TextField(_("commentaire de relecture"), blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="+", verbose_name=_("auteur"))
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("modifié par"))
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    objects = DraftQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("brouillon")
+        verbose_name_plural = _("brouillons")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="one_draft_per_item"),
+        ]
+        indexes = [models.Index(fields=["state", "go_live_at"])]
+
+    def __str__(self):
+        return f"{self.content_type.name} #{self.object_id} ({self.get_state_display()})"
+
+    @property
+    def has_changes(self):
+        return self.data is not None

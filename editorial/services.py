@@ -1,4 +1,4 @@
-"""Editorial operations that span models: status changes with history, redirects."""
+"""Editorial operations that span models: status changes (through editorial.workflow), redirects."""
 
 import re
 from urllib.parse import urlsplit
@@ -9,34 +9,22 @@ from django.db.models import Q
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from reversion import revisions
 
 from core.models import Status
 from core.views import PublishedDetailView
 
-from .checks import check_object
 from .models import Redirect
-
-PUBLISHED_COMMENT = _("Publié")
-UNPUBLISHED_COMMENT = _("Dépublié")
+from .workflow import content_publish, content_unpublish
 
 
 def content_status_set(*, obj, status, user):
-    """Publish or unpublish one item, recorded as a revision by ``user``.
+    """Publish or unpublish one item on behalf of ``user`` (editorial.workflow checks the right).
 
     Returns the list of problems that prevented publishing (empty on success).
     """
     if status == Status.PUBLISHED:
-        problems = check_object(obj)
-        if problems:
-            return problems
-    with transaction.atomic(), revisions.create_revision():
-        obj.status = status
-        obj.save(update_fields=["status", "updated_at"])
-        revisions.set_user(user)
-        # Stored in French, the language of the back-office's history.
-        revisions.set_comment(str(PUBLISHED_COMMENT if status == Status.PUBLISHED else UNPUBLISHED_COMMENT))
-    return []
+        return content_publish(obj=obj, user=user)
+    return content_unpublish(obj=obj, user=user)
 
 
 REDIRECT_MAX_LENGTH = 500

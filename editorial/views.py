@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
+from .drafts import materialized
 from .models import PreviewLink
 from .preview import mark_private, render_preview
 
@@ -22,4 +23,5 @@ def preview_link(request, token):
         reason = "revoked" if link.revoked_at else "expired"
         response = render(request, "editorial/preview_invalid.html", {"reason": reason, "link": link}, status=403)
         return mark_private(response)
-    return render_preview(request, obj, translation.get_language())
+    with materialized(obj):  # a reviewer sees the draft, when the item has one
+        return render_preview(request, obj, translation.get_language())

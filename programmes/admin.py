@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 
-from editorial.admin import HistoryAdminMixin
+from editorial.admin import ChildAdminMixin
 from editorial.content_admin import ContentAdmin, EnglishStatusMixin, TranslatedStackedInline, TranslatedTabularInline
 
 from .models import ProgrammeArea, Project, Publication
@@ -32,7 +32,7 @@ class ProgrammeAreaAdmin(ContentAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(HistoryAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
+class ProjectAdmin(ChildAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
     list_display = ("name", "acronym", "area", "countries", "english")
     list_filter = ("area",)
     list_select_related = ("area",)
@@ -40,7 +40,7 @@ class ProjectAdmin(HistoryAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTran
 
 
 @admin.register(Publication)
-class PublicationAdmin(HistoryAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
+class PublicationAdmin(ChildAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
     list_display = ("title", "year", "language", "area", "english")
     list_filter = ("area", "language", "year")
     list_select_related = ("area",)

@@ -2,7 +2,8 @@
 
 An editor of "Rédaction" writes a draft, previews it and shares a link; a
 reviewer without an account opens the link; a member of "Publication"
-publishes the release; then an earlier version is restored.
+publishes the release; an edit of the live release is a draft, and so is a
+restored earlier version.
 """
 
 import os
@@ -93,27 +94,34 @@ def test_draft_preview_share_review_publish_restore(live_server, chromium_path):
         expect(publisher_page.locator(".messagelist")).to_contain_text("1 élément publié")
         assert reviewer.goto(f"{live_server.url}{release.get_absolute_url_in('fr')}").status == 200
 
-        # 6. The publisher rewrites the title, then restores the earlier version from the history.
+        # 6. The publisher rewrites the title: a draft; the public page keeps the published text.
         publisher_page.goto(f"{live_server.url}/admin/news/newsrelease/{release.pk}/change/")
         publisher_page.fill("#id_title_fr", "Titre modifié par erreur")
         publisher_page.click('a[href="#tab_id_title_en"]')
         publisher_page.fill("#id_title_en", "Title changed by mistake")
         publisher_page.click('input[name="_continue"]')
-        expect(publisher_page.locator(".messagelist")).to_contain_text("a été modifié")
+        expect(publisher_page.locator(".messagelist")).to_contain_text("La version en ligne n’a pas changé")
+        expect(publisher_page.locator("#id_title_fr")).to_have_value("Titre modifié par erreur")  # the draft
+        reviewer.goto(f"{live_server.url}{release.get_absolute_url_in('fr')}")
+        expect(reviewer.locator("h1")).to_contain_text("Journée mondiale des réfugiés à Paris")
+
+        # 7. The history lists what went live; restoring the first version makes the draft, not a live change.
         publisher_page.get_by_role("link", name="Historique").first.click()
         history = publisher_page.locator("#change-history tbody tr")
-        expect(history).to_have_count(3)  # added (editor), published, changed (publisher)
-        expect(history.nth(1)).to_contain_text("Publié")
-        expect(history.nth(1)).to_contain_text(publisher.username)
+        expect(history).to_have_count(2)  # added (editor), published (publisher)
+        expect(history.first).to_contain_text("Publié")
+        expect(history.first).to_contain_text(publisher.username)
         expect(history.last).to_contain_text(editor.username)
-        # Oldest version last (latest first); its date link opens the restore form.
         history.last.locator("th a").click()
         expect(publisher_page.locator("#id_title_fr")).to_have_value("Journée mondiale des réfugiés à Paris")
         publisher_page.click('input[name="_save"]')
-        expect(publisher_page.locator(".messagelist")).to_contain_text("a été modifié")
+        expect(publisher_page.locator(".messagelist")).to_contain_text("est devenue son brouillon")
         browser.close()
 
     release.refresh_from_db()
     assert release.title_fr == "Journée mondiale des réfugiés à Paris"
     assert release.title_en == "World Refugee Day in Paris"
     assert release.is_published  # restoring the text of the draft version did not unpublish
+    from editorial.drafts import draft_for
+
+    assert draft_for(release).data["object"]["fields"]["title_en"] == "World Refugee Day in Paris"

@@ -102,12 +102,22 @@ def test_admin_form_refuses_to_publish_with_a_clear_message(publisher_client, la
     assert not Page.objects.exists()
 
 
-def test_editor_cannot_save_a_failing_change_to_a_published_item(editor_client):
+def test_a_failing_change_to_a_published_item_saves_as_a_draft_with_a_warning_and_cannot_be_published(
+        editor_client, publisher):
+    from editorial.drafts import draft_for
+    from editorial.workflow import content_publish
+
     page = factories.PageFactory(title_fr="À propos", slug_fr="a-propos", slug_en="about")
     data = page_form(body_fr="<h4>Trop profond</h4>")
-    response = editor_client.post(admin_url(page, "change"), data)
+    response = editor_client.post(admin_url(page, "change"), data, follow=True)
     assert response.status_code == 200
-    assert "un titre h4 suit un titre h1" in response.content.decode()
+    html = response.content.decode()
+    assert "à corriger avant publication" in html and "un titre h4 suit un titre h1" in html
+    assert "Trop profond" in draft_for(page).data["object"]["fields"]["body_fr"]
+    problems = content_publish(obj=page, user=publisher)
+    assert any("h4" in str(problem) for problem in problems)
+    page.refresh_from_db()
+    assert "Trop profond" not in page.body_fr
 
 
 @pytest.mark.parametrize(("language", "expected"), [

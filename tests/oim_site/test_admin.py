@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from core.models import Status
+from editorial.models import Draft
 from news.models import NewsRelease
 from offices.models import ActivityDomain, Office, Person
 from pages.models import Page
@@ -139,18 +140,49 @@ def test_valid_post_creates_the_object_in_both_languages(admin_client, admin_lan
     payload = data(1)
     response = admin_client.post(url(model, "add"), payload)
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
+    # A new child of a published parent is in the parent's draft: public once the parent is published.
+    assert publish_drafts() == (1 if model in (Project, Publication) else 0)
     obj = model.objects.get(**{field: payload[field]})
     for key, value in payload.items():
         if key.endswith("_en") and "-" not in key:
             assert getattr(obj, key) == value
 
 
-@pytest.mark.parametrize(("model", "factory", "data", "field"), CASES, ids=IDS)
-def test_valid_post_changes_the_object(admin_client, model, factory, data, field):
+def publish_drafts():
+    """Publish every pending draft as a superuser would; returns how many there were."""
+    from django.contrib.auth import get_user_model
+
+    from editorial.workflow import content_publish
+
+    boss = get_user_model().objects.filter(is_superuser=True).first() or factories.UserFactory(is_superuser=True)
+    drafts = list(Draft.objects.all())
+    for draft in drafts:
+        assert content_publish(obj=draft.content_object, user=boss) == []
+    return len(drafts)
+
+
+# People and activity domains come under the same rule in the next step (their admin is being reworked).
+DRAFT_CASES = [case for case in CASES if case[0] not in (Person, ActivityDomain)]
+
+
+@pytest.mark.parametrize(("model", "factory", "data", "field"), DRAFT_CASES, ids=[c[0].__name__ for c in DRAFT_CASES])
+def test_a_save_of_a_published_item_is_a_draft_until_it_is_published(admin_client, model, factory, data, field):
     obj = factory()
+    before = getattr(obj, field)
     payload = data(2)
+    if "area" in payload:  # a child: edited under its own parent
+        payload["area"] = str(obj.area_id)
+    if "office" in payload and model is ActivityDomain:
+        payload["office"] = str(obj.office_id)
     response = admin_client.post(url(model, "change", obj.pk), payload)
     assert response.status_code == 302
+    obj.refresh_from_db()
+    assert getattr(obj, field) == before  # the live row is untouched
+    assert Draft.objects.count() == 1
+    # The change form shows the draft.
+    assert payload[field] in admin_client.get(url(model, "change", obj.pk)).content.decode()
+
+    assert publish_drafts() == 1
     obj.refresh_from_db()
     assert getattr(obj, field) == payload[field]
 
@@ -253,11 +285,16 @@ def test_editor_cannot_publish_through_the_action_nor_delete(client, editor):
 def test_editor_edits_a_published_item_without_changing_its_status(client, editor):
     release = factories.NewsReleaseFactory()
     client.force_login(editor)
-    payload = {**release_data(11), "status": "draft"}
+    title = release.title_fr
+    payload = {**release_data(11), "status": "draft", "publication_date_0": "01/01/2099"}
     assert client.post(url(NewsRelease, "change", release.pk), payload).status_code == 302
     release.refresh_from_db()
-    assert release.title_fr == "Communiqué 11"
-    assert release.status == Status.PUBLISHED
+    assert (release.title_fr, release.status) == (title, Status.PUBLISHED)  # the live row is untouched
+    draft = Draft.objects.for_object(release).get()
+    assert draft.data["object"]["fields"]["title_fr"] == "Communiqué 11"
+    # Neither the status nor the date comes from Rédaction's draft.
+    assert draft.data["object"]["fields"]["status"] == Status.PUBLISHED
+    assert draft.data["object"]["fields"]["publication_date"].startswith(str(release.publication_date.year))
 
 
 @pytest.mark.parametrize("model_factory", [factories.NewsReleaseFactory, factories.PartnerFactory,

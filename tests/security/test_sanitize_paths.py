@@ -39,7 +39,7 @@ def assert_clean(model, pk, column):
 
 @pytest.mark.parametrize(("model", "field", "factory", "lang"), CASES, ids=IDS)
 def test_admin_form(admin_client, model, field, factory, lang):
-    obj = factory()
+    obj = factory(status="draft")  # a published item's save is a draft (tests/editorial/test_drafts.py)
     opts = model._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
     # As a draft: the editorial quality checks that guard publishing are not what is tested here.
@@ -47,6 +47,20 @@ def test_admin_form(admin_client, model, field, factory, lang):
     response = admin_client.post(url, data)
     assert response.status_code == 302, getattr(response, "context", None) and response.context["errors"]
     assert_clean(model, obj.pk, f"{field}_{lang}")
+
+
+@pytest.mark.parametrize(("model", "field", "factory", "lang"), CASES, ids=IDS)
+def test_admin_form_of_a_published_item_keeps_a_clean_draft(admin_client, model, field, factory, lang):
+    from editorial.drafts import draft_for
+
+    obj = factory()
+    opts = model._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    data = admin_form_data(admin_client, url, **{f"{field}_{lang}": DIRTY})
+    assert admin_client.post(url, data).status_code == 302
+    stored = draft_for(obj).data["object"]["fields"][f"{field}_{lang}"]
+    for bad in ("<script", "alert", "onclick", "onerror", "javascript:", "<iframe", "<svg", "evil.example"):
+        assert bad not in stored, stored
 
 
 @pytest.mark.parametrize(("model", "field", "factory", "lang"), CASES, ids=IDS)

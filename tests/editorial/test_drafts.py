@@ -1,0 +1,168 @@
+"""Live and draft: what Rédaction saves on a published item waits for Publication; no edit is lost.
+
+Service-level and admin-level tests of editorial.drafts and editorial.workflow.
+The browser flows are in tests/browser/.
+"""
+
+import re
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.test import Client
+from django.urls import reverse
+
+from core.models import Status
+from editorial.drafts import draft_for, materialized, serialize_graph
+from editorial.models import Draft, DraftState
+from editorial.workflow import content_publish, content_unpublish, draft_reject, draft_save, draft_submit
+from news.models import NewsRelease, RelatedLink
+from tests import factories
+from tests.oim_site.test_admin import release_data
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_site")]
+
+
+def change_url(obj):
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def token_of(response):
+    return re.search(r'name="editorial_token" value="([^"]*)"', response.content.decode()).group(1)
+
+
+@pytest.fixture
+def release():
+    release = factories.NewsReleaseFactory(title_fr="Titre en ligne", slug_fr="titre-en-ligne")
+    factories.RelatedLinkFactory(release=release, label_fr="Site de l’OIM", url="https://www.iom.int/")
+    return release
+
+
+def test_an_editor_edit_of_a_live_release_leaves_the_public_page_unchanged(client, editor, release):
+    public_before = client.get(release.get_absolute_url()).content.decode()
+    payload = {**release_data(5), "slug_fr": "titre-en-ligne", "links-0-label_fr": "Nouveau lien utile"}
+    response = logged_in(editor).post(change_url(release), payload)
+    assert response.status_code == 302
+
+    release.refresh_from_db()
+    assert release.title_fr == "Titre en ligne"
+    assert list(release.links.values_list("label_fr", flat=True)) == ["Site de l’OIM"]
+    public_after = client.get(release.get_absolute_url()).content.decode()
+    assert "Communiqué 5" not in public_after and "Nouveau lien utile" not in public_after
+    assert "Titre en ligne" in public_after and public_before.count("Site de l’OIM") == public_after.count(
+        "Site de l’OIM")
+    draft = Draft.objects.for_object(release).get()
+    assert draft.data["object"]["fields"]["title_fr"] == "Communiqué 5"
+    assert sorted(link["fields"]["label_fr"] for link in draft.data["children"]["links"]) == [
+        "Nouveau lien utile", "Site de l’OIM"]
+
+
+def test_publishing_the_draft_makes_it_live_with_its_links_and_relations(client, publisher, release):
+    area = factories.ProgrammeAreaFactory(title_fr="Intégration")
+    with materialized(release):
+        release.title_fr = "Titre révisé"
+        release.save()
+        release.programme_areas.add(area)
+        RelatedLink.objects.create(release=release, label_fr="Rapport annuel", url="https://www.iom.int/fr")
+        graph = serialize_graph(release)
+    draft_save(obj=release, graph=graph, user=publisher)
+    assert release.title_fr == "Titre en ligne" and not release.programme_areas.exists()
+
+    assert content_publish(obj=release, user=publisher) == []
+    release.refresh_from_db()
+    assert release.title_fr == "Titre révisé"
+    assert list(release.programme_areas.all()) == [area]
+    assert sorted(release.links.values_list("label_fr", flat=True)) == ["Rapport annuel", "Site de l’OIM"]
+    assert draft_for(release) is None
+    assert "Titre révisé" in client.get(release.get_absolute_url()).content.decode()
+
+
+def test_a_new_slug_goes_live_with_its_redirect_only_when_published(client, editor, publisher, release):
+    payload = {**release_data(6), "slug_fr": "nouvelle-adresse"}
+    logged_in(editor).post(change_url(release), payload)
+    assert client.get("/fr/actualites/titre-en-ligne/").status_code == 200
+    assert client.get("/fr/actualites/nouvelle-adresse/").status_code == 404
+
+    assert content_publish(obj=release, user=publisher) == []
+    assert client.get("/fr/actualites/nouvelle-adresse/").status_code == 200
+    response = client.get("/fr/actualites/titre-en-ligne/")
+    assert response.status_code == 301 and response["Location"] == "/fr/actualites/nouvelle-adresse/"
+
+
+def test_only_publication_may_publish_schedule_send_back_or_unpublish(editor, release):
+    draft_save(obj=release, graph=serialize_graph(release), user=editor)
+    for service, kwargs in ((content_publish, {}), (draft_reject, {"comment": "non"}), (content_unpublish, {})):
+        with pytest.raises(PermissionDenied):
+            service(obj=release, user=editor, **kwargs)
+    release.refresh_from_db()
+    assert release.status == Status.PUBLISHED
+
+
+def test_the_editor_submits_and_publication_sends_back_with_a_comment(editor, publisher, release):
+    draft_submit(obj=release, user=editor, message="À relire avant jeudi")
+    draft = draft_for(release)
+    assert (draft.state, draft.message, draft.author) == (DraftState.SUBMITTED, "À relire avant jeudi", editor)
+    draft_reject(obj=release, user=publisher, comment="Le chapeau est trop long.")
+    draft = draft_for(release)
+    assert (draft.state, draft.review_comment) == (DraftState.DRAFT, "Le chapeau est trop long.")
+
+
+def test_a_later_save_of_the_same_item_is_refused_and_keeps_what_was_typed(editor, publisher, release):
+    first, second = logged_in(editor), logged_in(publisher)
+    token_first = token_of(first.get(change_url(release)))
+    token_second = token_of(second.get(change_url(release)))
+    assert token_first == token_second
+
+    ok = first.post(change_url(release), {**release_data(7), "editorial_token": token_first,
+                                          "dateline_fr": "Lyon"})
+    assert ok.status_code == 302
+    refused = second.post(change_url(release), {**release_data(8), "editorial_token": token_second,
+                                                "dateline_fr": "Strasbourg"})
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert editor.get_username() in page and "pendant que vous le modifiiez" in page
+    assert 'value="Strasbourg"' in page  # what the second person typed is still in the form
+    assert draft_for(release).data["object"]["fields"]["dateline_fr"] == "Lyon"
+
+
+def test_restoring_an_old_version_of_a_live_item_makes_a_draft(admin_client, release):
+    from reversion import revisions
+    from reversion.models import Version
+
+    with revisions.create_revision():
+        release.save()
+    old = Version.objects.get_for_object(release).first()
+    with revisions.create_revision():
+        release.title_fr = "Titre corrigé en ligne"
+        release.save()
+    url = reverse("admin:news_newsrelease_revision", args=[release.pk, old.pk])
+    response = admin_client.post(url, {**release_data(9), "title_fr": "Titre en ligne"})
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert release.title_fr == "Titre corrigé en ligne"  # live unchanged
+    assert draft_for(release).data["object"]["fields"]["title_fr"] == "Titre en ligne"
+
+
+def test_the_preview_shows_the_draft_and_the_public_page_does_not(client, admin_client, release):
+    admin_client.post(change_url(release), {**release_data(10), "slug_fr": "titre-en-ligne"})
+    preview = admin_client.get(reverse("admin:news_newsrelease_preview", args=[release.pk]))
+    assert "Communiqué 10" in preview.content.decode()
+    assert "Communiqué 10" not in client.get(release.get_absolute_url()).content.decode()
+    assert NewsRelease.objects.get(pk=release.pk).title_fr == "Titre en ligne"
+
+
+def test_a_new_project_under_a_published_area_is_public_only_once_published(client, editor, publisher):
+    area = factories.ProgrammeAreaFactory(title_fr="Intégration")
+    response = logged_in(editor).post(reverse("admin:programmes_project_add"), {
+        "area": str(area.pk), "name_fr": "Projet caché", "name_en": "Hidden project", "order": "1",
+    })
+    assert response.status_code == 302
+    assert "Projet caché" not in client.get(area.get_absolute_url()).content.decode()
+    assert content_publish(obj=area, user=publisher) == []
+    assert "Projet caché" in client.get(area.get_absolute_url()).content.decode()
