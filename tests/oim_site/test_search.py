@@ -312,7 +312,7 @@ def test_postgres_matches_news_through_the_stored_vector_index(postgres, languag
         cursor.execute("ANALYZE news_newsrelease")
     results = search_content(query={"fr": "reinstallation", "en": "resettlement"}[language], language=language)
     news = results.kinds[0]
-    match = NewsRelease.objects.alias(v=news.stored_vector(language)).filter(v=results._pg_query()).order_by()
+    match = NewsRelease.objects.alias(v=news.search_vector(language)).filter(v=results._pg_query()).order_by()
     sql, params = match.values_list("pk").query.sql_with_params()
 
     with connection.cursor() as cursor:
