@@ -311,7 +311,7 @@ def test_postgres_matches_news_through_the_stored_vector_index(postgres, languag
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE news_newsrelease")
     results = search_content(query={"fr": "reinstallation", "en": "resettlement"}[language], language=language)
-    news = results.kinds[0]
+    news = results.kinds_by_key["news"]
     match = NewsRelease.objects.alias(v=news.search_vector(language)).filter(v=results._pg_query()).order_by()
     sql, params = match.values_list("pk").query.sql_with_params()
 
