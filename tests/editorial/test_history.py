@@ -121,7 +121,7 @@ def test_compare_shows_field_by_field_differences_in_both_languages(publisher_cl
     assert (rows["title_en"]["old"], rows["title_en"]["new"]) == ("About", "About us")
     content = response.content.decode()
     assert "<del>français</del><ins>revu</ins>" in content.replace("\n", "")
-    assert "titre [en]" in content.lower()
+    assert "Titre (anglais)" in content
 
 
 def test_compare_refuses_versions_of_another_object(publisher_client):
@@ -208,5 +208,5 @@ def test_compare_shows_changes_to_related_links(publisher_client):
     older, newer = Version.objects.get_for_object(release).order_by("pk")
     response = publisher_client.get(admin_url(release, "history_compare"), {"a": older.pk, "b": newer.pk})
     rows = [(row["label"], row["old"], row["new"]) for row in response.context["rows"]]
-    assert ("Lien associé « Rapport annuel » – libellé [en]", "Annual report", "Yearly report") in rows
+    assert ("Lien associé « Rapport annuel » : libellé (anglais)", "Annual report", "Yearly report") in rows
     assert any(label.startswith("Lien associé « Nouveau lien »") and new == "ajouté" for label, _old, new in rows)
