@@ -59,19 +59,26 @@ def workflow_action(request, obj, draft_saved=False):
     """The button that was pressed: "Soumettre pour publication", "Publier"…, after the save itself."""
     warn_of_problems(request, obj)
     post = request.POST
+
+    def mail_failed(sentence):
+        # Called once the change is committed, before the answer leaves: the change stands, the mail did not go.
+        messages.warning(request, sentence)
+
     try:
         if "_submit" in post:
-            draft_submit(obj=obj, user=request.user, message=post.get("editorial_message", "").strip())
+            draft_submit(obj=obj, user=request.user, message=post.get("editorial_message", "").strip(),
+                         on_mail_failure=mail_failed)
             messages.success(request, _("« %(object)s » est soumis pour publication.") % {"object": obj})
         elif "_publish" in post:
-            problems = content_publish(obj=obj, user=request.user)
+            problems = content_publish(obj=obj, user=request.user, on_mail_failure=mail_failed)
             if problems:
                 messages.error(request, format_html("{} {}", _("« %(object)s » n’est pas publié :") % {
                     "object": obj}, " ".join(str(problem) for problem in problems)))
             else:
                 messages.success(request, _("« %(object)s » est publié.") % {"object": obj})
         elif "_reject" in post:
-            draft_reject(obj=obj, user=request.user, comment=post.get("editorial_comment", "").strip())
+            draft_reject(obj=obj, user=request.user, comment=post.get("editorial_comment", "").strip(),
+                         on_mail_failure=mail_failed)
             messages.success(request, _("« %(object)s » est renvoyé en rédaction.") % {"object": obj})
         elif "_unpublish" in post:
             content_unpublish(obj=obj, user=request.user)

@@ -10,6 +10,11 @@ A scheduled draft of a live item goes live at its time without a timer job:
 the content state of the page cache (core.cache) knows the time of the next
 due draft, and the first request after it applies the due drafts
 (:func:`publish_due_drafts`) before anything is read or served.
+
+Each step mails whoever must act or know (editorial.notifications), once
+the step is committed. ``on_mail_failure``, if given, receives the sentence
+to show the person who acted when a mail could not be sent; the step itself
+stands either way.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -24,6 +29,7 @@ from core.registry import registry
 from .checks import check_object
 from .drafts import apply_graph, draft_for, materialized, record_of
 from .models import Draft, DraftState
+from .notifications import notify_published, notify_rejected, notify_submitted
 from .roles import can_publish
 
 PUBLISHED_COMMENT = _("Publié")
@@ -67,23 +73,25 @@ def draft_save(*, obj, graph, user):
     return draft
 
 
-def draft_submit(*, obj, user, message=""):
+def draft_submit(*, obj, user, message="", on_mail_failure=None):
     """Ask "Publication" to review and publish the item (its draft, or the item itself if never published)."""
     _require_editor(user, obj)
     draft = _workflow_row(obj, user)
     draft.state, draft.message, draft.review_comment = DraftState.SUBMITTED, message, ""
     draft.author, draft.updated_by = draft.author or user, user
     draft.save()
+    notify_submitted(obj=obj, user=user, message=message, on_failure=on_mail_failure)
     return draft
 
 
-def draft_reject(*, obj, user, comment):
+def draft_reject(*, obj, user, comment, on_mail_failure=None):
     """Send the item back to "Rédaction" with a comment its author sees."""
     _require_publisher(user, obj)
     draft = _workflow_row(obj, user)
     draft.state, draft.review_comment, draft.go_live_at = DraftState.DRAFT, comment, None
     draft.updated_by = user
     draft.save()
+    notify_rejected(obj=obj, author=draft.author, user=user, comment=comment, on_failure=on_mail_failure)
     return draft
 
 
@@ -93,13 +101,14 @@ def publication_problems(obj):
         return check_object(obj)
 
 
-def content_publish(*, obj, user, at=None):
+def content_publish(*, obj, user, at=None, on_mail_failure=None):
     """Publish the item now, or at ``at``. Returns the problems that prevented it (empty on success)."""
     _require_publisher(user, obj)
     problems = publication_problems(obj)
     if problems:
         return problems
     draft = draft_for(obj)
+    author = draft.author if draft is not None else None
     now = timezone.now()
     if at is not None and at > now:
         with transaction.atomic(), revisions.create_revision():
@@ -113,6 +122,7 @@ def content_publish(*, obj, user, at=None):
                     draft.delete()
             revisions.set_user(user)
             revisions.set_comment(str(SCHEDULED_COMMENT % {"date": timezone.localtime(at).strftime("%d/%m/%Y %H:%M")}))
+        notify_published(obj=obj, author=author, user=user, at=at, on_failure=on_mail_failure)
         return []
     with transaction.atomic(), revisions.create_revision():
         if draft is not None and draft.has_changes:
@@ -124,6 +134,7 @@ def content_publish(*, obj, user, at=None):
             draft.delete()
         revisions.set_user(user)
         revisions.set_comment(str(PUBLISHED_COMMENT))
+    notify_published(obj=obj, author=author, user=user, on_failure=on_mail_failure)
     return []
 
 
@@ -168,5 +179,7 @@ def publish_due_drafts():
                 draft.delete()
                 revisions.set_user(draft.updated_by)
                 revisions.set_comment(str(PUBLISHED_COMMENT))
+            # Sent when this draft's transaction commits; nobody is there to warn if it fails (it is logged).
+            notify_published(obj=obj, author=draft.author, user=draft.updated_by)
             published += 1
     return published

@@ -362,6 +362,26 @@ LOGGING = {
     },
 }
 
+# E-mail: the workflow's notifications (editorial.notifications). Without EMAIL_HOST mails are
+# printed on the console; with it they go through that SMTP server. A short timeout: a slow
+# server delays an admin answer by at most this, and never loses the change (sent after commit).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+    # STARTTLS by default on the submission port; never both (Django refuses TLS with SSL).
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not EMAIL_USE_SSL)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "OIM France <no-reply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's address as the staff open it, for the links in those mails (no trailing slash).
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 SITE_NAME = "OIM France"
 # The image shared (og:image, twitter:image) by pages that have none of their own: a static file of
 # ours, the site's name on IOM blue (never IOM's emblem), with its size for the og:image tags.
