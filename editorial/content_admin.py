@@ -4,14 +4,26 @@ ContentAdmin gives each publishable model the same back-office: FR/EN tabs,
 the English-translation column, status and date filters, publish and
 unpublish actions that only the "Publication" group sees, and image
 thumbnails.
+
+WordingMixin makes the admin speak French with agreement: Django builds its
+titles from ``verbose_name`` without article or gender ("Sélectionnez l’objet
+communiqué de presse à changer", "Supprimer les pages sélectionnés"), so each
+model's noun and gender are written once, in NOUNS, and every title, button
+and message is built from them.
 """
 
+from dataclasses import dataclass
+
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AdminFileWidget
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import npgettext, pgettext_lazy
 from modeltranslation.admin import (
     TabbedDjangoJqueryTranslationAdmin,
     TranslationStackedInline,
@@ -22,6 +34,7 @@ from core.i18n import is_translated
 from core.models import Status
 
 from .admin import EditorialAdminMixin
+from .drafts import draft_for
 from .roles import can_publish
 from .services import content_status_set
 
@@ -44,13 +57,156 @@ class ThumbnailFileWidget(AdminFileWidget):
         return html
 
 
+@dataclass(frozen=True)
+class Noun:
+    """How the admin names one kind of content: "communiqué" (m.), "page" (f.)."""
+
+    one: str
+    many: str
+    feminine: bool = False
+
+    @property
+    def gender(self):
+        """The context of the phrases that agree with the noun (PHRASES, npgettext)."""
+        return "féminin" if self.feminine else "masculin"
+
+
+#: Each content type's noun, by model label: shorter than verbose_name where
+#: the editors say it shorter ("communiqué", not "communiqué de presse").
+NOUNS = {
+    "news.newsrelease": Noun(_("communiqué"), _("communiqués")),
+    "pages.page": Noun(_("page"), _("pages"), feminine=True),
+    "partners.partner": Noun(_("partenaire"), _("partenaires")),
+    "programmes.programmearea": Noun(_("domaine de programme"), _("domaines de programme")),
+    "programmes.project": Noun(_("projet"), _("projets")),
+    "programmes.publication": Noun(_("publication"), _("publications"), feminine=True),
+    "offices.office": Noun(_("bureau"), _("bureaux")),
+    "offices.person": Noun(_("personne"), _("personnes"), feminine=True),
+    "offices.activitydomain": Noun(_("domaine d’activité"), _("domaines d’activité")),
+}
+
+
+def noun_of(model):
+    """The model's noun (NOUNS), or its verbose names for a model not listed there."""
+    opts = model._meta
+    return NOUNS.get(opts.label_lower) or Noun(opts.verbose_name, opts.verbose_name_plural)
+
+
+#: The admin's titles and buttons, masculine and feminine; %(one)s and %(many)s are the noun.
+PHRASES = {
+    "choose": (pgettext_lazy("masculin", "Choisissez le %(one)s à modifier"),
+               pgettext_lazy("féminin", "Choisissez la %(one)s à modifier")),
+    "choose_view": (pgettext_lazy("masculin", "Choisissez le %(one)s à consulter"),
+                    pgettext_lazy("féminin", "Choisissez la %(one)s à consulter")),
+    "add": (pgettext_lazy("masculin", "Ajouter un %(one)s"), pgettext_lazy("féminin", "Ajouter une %(one)s")),
+    "change": (pgettext_lazy("masculin", "Modifier le %(one)s"), pgettext_lazy("féminin", "Modifier la %(one)s")),
+    "view": (pgettext_lazy("masculin", "Consulter le %(one)s"), pgettext_lazy("féminin", "Consulter la %(one)s")),
+    "delete_selected": (pgettext_lazy("masculin", "Supprimer les %(many)s sélectionnés"),
+                        pgettext_lazy("féminin", "Supprimer les %(many)s sélectionnées")),
+    "recover": (pgettext_lazy("masculin", "Récupérer des %(many)s supprimés"),
+                pgettext_lazy("féminin", "Récupérer des %(many)s supprimées")),
+    "none_published": (pgettext_lazy("masculin", "Aucun %(one)s n’a été publié :"),
+                       pgettext_lazy("féminin", "Aucune %(one)s n’a été publiée :")),
+    "none_unpublished": (pgettext_lazy("masculin", "Aucun %(one)s n’a été dépublié :"),
+                         pgettext_lazy("féminin", "Aucune %(one)s n’a été dépubliée :")),
+}
+
+
+def phrase(model, key):
+    """PHRASES[key] for ``model``, in the noun's gender."""
+    noun = noun_of(model)
+    masculine, feminine = PHRASES[key]
+    return str(feminine if noun.feminine else masculine) % {"one": noun.one, "many": noun.many}
+
+
+def count_phrase(model, count, published):
+    """ "3 communiqués publiés.", "1 page dépubliée." (``count`` is at least 1: nothing done is a warning)."""
+    noun = noun_of(model)
+    if published and noun.feminine:
+        text = npgettext("féminin", "%(count)d %(noun)s publiée.", "%(count)d %(noun)s publiées.", count)
+    elif published:
+        text = npgettext("masculin", "%(count)d %(noun)s publié.", "%(count)d %(noun)s publiés.", count)
+    elif noun.feminine:
+        text = npgettext("féminin", "%(count)d %(noun)s dépubliée.", "%(count)d %(noun)s dépubliées.", count)
+    else:
+        text = npgettext("masculin", "%(count)d %(noun)s dépublié.", "%(count)d %(noun)s dépubliés.", count)
+    # From 1 on, French and English agree on the plural: one thing is singular, more are plural.
+    return text % {"count": count, "noun": noun.one if count == 1 else noun.many}
+
+
+class TitledChangeList(ChangeList):
+    """The list filters under their own titles ("Sur la page équipe"), not "Par sur la page équipe"."""
+
+    def get_filters(self, request, *args, **kwargs):
+        specs, *rest = super().get_filters(request, *args, **kwargs)
+        for spec in specs:
+            spec.title = self.model_admin.filter_title(spec)
+        return (specs, *rest)
+
+
+class WordingMixin:
+    """Titles, buttons and filter titles built from the model's noun (NOUNS), with article and agreement.
+
+    For admins built on django-reversion's VersionAdmin (HistoryAdminMixin):
+    it words the recover list and its button too.
+
+    ``filter_titles`` names a filter (by field path or parameter name) where
+    its field's verbose name, capitalised, does not say it.
+    """
+
+    filter_titles = {}
+    #: This template (templates/admin/change_list.html) draws the "Ajouter" and "Récupérer" buttons.
+    change_list_template = "admin/change_list.html"
+
+    def filter_title(self, spec):
+        key = getattr(spec, "field_path", None) or getattr(spec, "parameter_name", None)
+        return self.filter_titles.get(key) or capfirst(spec.title)
+
+    def get_changelist(self, request, **kwargs):
+        return TitledChangeList
+
+    def wording_context(self, request):
+        return {
+            "editorial_add_label": phrase(self.model, "add"),
+            "editorial_recover_label": phrase(self.model, "recover"),
+        }
+
+    def changelist_view(self, request, extra_context=None):
+        key = "choose" if self.has_change_permission(request) else "choose_view"
+        context = {"title": phrase(self.model, key), **self.wording_context(request), **(extra_context or {})}
+        return super().changelist_view(request, context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if object_id is None:
+            title = phrase(self.model, "add")
+        else:
+            obj = self.get_object(request, unquote(object_id))
+            title = phrase(self.model, "change" if self.has_change_permission(request, obj) else "view")
+        return super().changeform_view(request, object_id, form_url, {"title": title, **(extra_context or {})})
+
+    def recoverlist_view(self, request, extra_context=None):
+        context = {"title": phrase(self.model, "recover"), **(extra_context or {})}
+        return super().recoverlist_view(request, context)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            function, name, _description = actions["delete_selected"]
+            actions["delete_selected"] = (function, name, phrase(self.model, "delete_selected"))
+        return actions
+
+
 class EnglishStatusMixin:
     @admin.display(description=_("EN"), boolean=True)
     def english(self, obj):
         return is_translated(obj)
 
 
-class ContentAdmin(EditorialAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
+#: The change form's workflow buttons: what they did is said by editorial.admin.workflow_action.
+WORKFLOW_BUTTONS = ("_publish", "_unpublish", "_submit", "_reject")
+
+
+class ContentAdmin(WordingMixin, EditorialAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
     """Base admin of every model built on the publishing base."""
 
     date_hierarchy = "publication_date"
@@ -85,36 +241,76 @@ class ContentAdmin(EditorialAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTr
             actions.pop("unpublish", None)
         return actions
 
+    def _muted_for_workflow(self, request, respond):
+        """After "Publier"… the workflow's own message alone, without the admin's "modifié avec succès"."""
+        if not any(button in request.POST for button in WORKFLOW_BUTTONS):
+            return respond()
+        request._editorial_mute = True
+        try:
+            return respond()
+        finally:
+            request._editorial_mute = False
+
+    def response_change(self, request, obj):
+        return self._muted_for_workflow(request, lambda: super(ContentAdmin, self).response_change(request, obj))
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._muted_for_workflow(
+            request, lambda: super(ContentAdmin, self).response_add(request, obj, post_url_continue))
+
+    @staticmethod
+    def _has_pending_draft(obj):
+        draft = draft_for(obj)
+        return draft is not None and draft.has_changes
+
     def _set_status(self, request, queryset, status):
-        if not can_publish(request.user, self.model):
-            self.message_user(request, _("Vous n’avez pas le droit de publier."), messages.ERROR)
-            return 0
+        """Publish or unpublish each item; returns how many changed and why the others did not."""
+        done, reasons = 0, []
         # Each change is a revision ("Publié"/"Dépublié", by whom); publishing
         # skips, with the reasons, items that fail the quality checks.
-        count = 0
-        for obj in queryset.exclude(status=status):
-            problems = content_status_set(obj=obj, status=status, user=request.user)
-            if problems:
-                self.message_user(request, format_html(
-                    "{} {}", _("« %(object)s » n’est pas publié :") % {"object": obj},
-                    " ".join(str(problem) for problem in problems)), messages.ERROR)
+        for obj in queryset:
+            if status == Status.PUBLISHED and obj.status == status and not self._has_pending_draft(obj):
+                reasons.append(_("« %(object)s » est déjà en ligne, sans modification en attente.") % {"object": obj})
                 continue
-            count += 1
-        return count
+            if status != Status.PUBLISHED and obj.status == status:
+                reasons.append(_("« %(object)s » n’est pas en ligne.") % {"object": obj})
+                continue
+            try:
+                problems = content_status_set(obj=obj, status=status, user=request.user)
+            except PermissionDenied:
+                reasons.append(_("Vous n’avez pas le droit de publier."))
+                break
+            if problems:
+                reasons.append(format_html("{} {}", _("« %(object)s » n’est pas publié :") % {"object": obj},
+                                           " ".join(str(problem) for problem in problems)))
+                continue
+            done += 1
+        return done, reasons
+
+    def _report(self, request, done, reasons, published):
+        """ "3 communiqués publiés.", each refusal with its reason; a warning when nothing happened."""
+        if done:
+            self.message_user(request, count_phrase(self.model, done, published), messages.SUCCESS)
+            for reason in reasons:
+                self.message_user(request, reason, messages.ERROR)
+            return
+        heading = phrase(self.model, "none_published" if published else "none_unpublished")
+        self.message_user(request, format_html("{} {}", heading, format_html(" ".join(["{}"] * len(reasons)),
+                                                                              *reasons)), messages.WARNING)
 
     @admin.action(description=_("Publier la sélection"))
     def publish(self, request, queryset):
-        count = self._set_status(request, queryset, Status.PUBLISHED)
-        self.message_user(
-            request, ngettext("%d élément publié.", "%d éléments publiés.", count) % count, messages.SUCCESS
-        )
+        if not can_publish(request.user, self.model):
+            self.message_user(request, _("Vous n’avez pas le droit de publier."), messages.ERROR)
+            return
+        self._report(request, *self._set_status(request, queryset, Status.PUBLISHED), published=True)
 
     @admin.action(description=_("Dépublier la sélection"))
     def unpublish(self, request, queryset):
-        count = self._set_status(request, queryset, Status.DRAFT)
-        self.message_user(
-            request, ngettext("%d élément dépublié.", "%d éléments dépubliés.", count) % count, messages.SUCCESS
-        )
+        if not can_publish(request.user, self.model):
+            self.message_user(request, _("Vous n’avez pas le droit de publier."), messages.ERROR)
+            return
+        self._report(request, *self._set_status(request, queryset, Status.DRAFT), published=False)
 
 
 class TranslatedTabularInline(TranslationTabularInline):

@@ -16,6 +16,7 @@ class NewsReleaseAdmin(ContentAdmin):
     list_display = ("image_thumbnail", "title", "dateline")
     list_display_links = ("image_thumbnail", "title")
     list_filter = ("status", "publication_date", "programme_areas", "partners", "media_contacts__office")
+    filter_titles = {"media_contacts__office": _("Bureau des contacts presse")}
     search_fields = ("title_fr", "title_en", "lead_fr", "lead_en", "dateline_fr")
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("media_contacts", "programme_areas", "partners")

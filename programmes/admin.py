@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 
 from editorial.admin import ChildAdminMixin
-from editorial.content_admin import ContentAdmin, EnglishStatusMixin, TranslatedStackedInline, TranslatedTabularInline
+from editorial.content_admin import (
+    ContentAdmin,
+    EnglishStatusMixin,
+    TranslatedStackedInline,
+    TranslatedTabularInline,
+    WordingMixin,
+)
 
 from .models import ProgrammeArea, Project, Publication
 
@@ -32,7 +38,7 @@ class ProgrammeAreaAdmin(ContentAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(ChildAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
+class ProjectAdmin(WordingMixin, ChildAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
     list_display = ("name", "acronym", "area", "countries", "english")
     list_filter = ("area",)
     list_select_related = ("area",)
@@ -40,7 +46,7 @@ class ProjectAdmin(ChildAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTransl
 
 
 @admin.register(Publication)
-class PublicationAdmin(ChildAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
+class PublicationAdmin(WordingMixin, ChildAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
     list_display = ("title", "year", "language", "area", "english")
     list_filter = ("area", "language", "year")
     list_select_related = ("area",)

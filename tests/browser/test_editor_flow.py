@@ -91,7 +91,7 @@ def test_draft_preview_share_review_publish_restore(live_server, chromium_path):
         publisher_page.check(f'input[name="_selected_action"][value="{release.pk}"]')
         publisher_page.select_option('select[name="action"]', "publish")
         publisher_page.click('button[name="index"]')
-        expect(publisher_page.locator(".messagelist")).to_contain_text("1 élément publié")
+        expect(publisher_page.locator(".messagelist")).to_contain_text("1 communiqué publié.")
         assert reviewer.goto(f"{live_server.url}{release.get_absolute_url_in('fr')}").status == 200
 
         # 6. The publisher rewrites the title: a draft; the public page keeps the published text.
