@@ -7,7 +7,9 @@ and removed, the HTML on demand; the live version can be compared with the
 item's draft (``<app>_<model>_draft_compare``).
 """
 
+import functools
 import json
+import re
 
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
@@ -15,16 +17,43 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
+from reversion.revisions import is_active, set_comment
 
 from .diff import changed_labels, snapshot_diff, snapshot_of_graph, snapshot_of_version
 from .drafts import draft_for, serialize_graph
 
 #: The time of a version, to the second: "1 décembre 2026 à 21:04:37".
 SECONDS_FORMAT = _("j F Y à H:i:s")
+
+
+#: The admin's own change messages ("Ajout.", "Modification de {fields}." …), as older revisions stored them.
+_ADMIN_MESSAGES = ("Added.", "Initial version.", "No fields changed.", "Changed {fields}.",
+                   "Changed {fields} for {name} “{object}”.", "Added {name} “{object}”.", "Deleted {name} “{object}”.")
+
+
+@functools.cache
+def _admin_text_pattern():
+    sentences = set()
+    for language in ("fr", "en"):
+        with translation.override(language):
+            for message in _ADMIN_MESSAGES:
+                domain = gettext(message)
+                sentences.add(re.sub(r"\\\{\w+\\\}", ".+?", re.escape(domain)))
+    return re.compile(rf"^(?:\s*(?:{'|'.join(sorted(sentences))}))+\s*$", re.S)
+
+
+@functools.cache
+def _added_texts():
+    texts = set()
+    for language in ("fr", "en"):
+        with translation.override(language):
+            texts |= {gettext("Added."), gettext("Initial version.")}
+    return texts
 
 
 def _admin_message(comment):
@@ -44,12 +73,16 @@ def entry_comment(revision):
     The admin's generic "Modification de …" is dropped: the fields that really
     changed are listed instead. Its "Ajout" becomes "Création".
     """
-    message = _admin_message(revision.comment)
-    if message is None:
-        return revision.comment
-    if any("added" in part and not part["added"] for part in message if isinstance(part, dict)):
+    comment = revision.comment or ""
+    message = _admin_message(comment)
+    if message is not None:
+        added = any(isinstance(part, dict) and "added" in part and not part["added"] for part in message)
+        return gettext("Création") if added else ""
+    if comment.strip() in _added_texts():
         return gettext("Création")
-    return ""
+    if _admin_text_pattern().match(comment):
+        return ""
+    return comment
 
 
 class HistoryAdminMixin(VersionAdmin):
@@ -57,6 +90,21 @@ class HistoryAdminMixin(VersionAdmin):
 
     object_history_template = "editorial/object_history.html"
     history_latest_first = True
+
+    # The admin's change message is kept as data (the JSON of Django's LogEntry), not as text in the
+    # language of whoever saved: the history lists the fields that really changed instead of it.
+
+    def log_addition(self, request, object, message):
+        entry = super(VersionAdmin, self).log_addition(request, object, message or [{"added": {}}])
+        if is_active():
+            set_comment(entry.change_message)
+        return entry
+
+    def log_change(self, request, object, message):
+        entry = super(VersionAdmin, self).log_change(request, object, message)
+        if is_active():
+            set_comment(entry.change_message)
+        return entry
 
     def _editorial_url(self, suffix, view):
         opts = self.model._meta
