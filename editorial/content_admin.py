@@ -38,13 +38,11 @@ from .drafts import draft_for
 from .roles import can_publish
 from .services import content_status_set
 
-THUMBNAIL_STYLE = "max-height:80px;max-width:160px;object-fit:contain;border:1px solid #ddd"
-
-
 def thumbnail(file, alt=""):
+    """The image, small (its size is in editorial/static/editorial/admin.css: no style attribute)."""
     if not file:
         return "—"
-    return format_html('<img src="{}" alt="{}" style="{}" loading="lazy">', file.url, alt, THUMBNAIL_STYLE)
+    return format_html('<img src="{}" alt="{}" class="editorial-thumbnail" loading="lazy">', file.url, alt)
 
 
 class ThumbnailFileWidget(AdminFileWidget):
