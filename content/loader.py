@@ -192,7 +192,7 @@ class _Loader:
     def people(self):
         people = {}
         for spec in (*content.CONTACTS, *content.MEDIA_CONTACTS):
-            values = {"name": spec["name"], **spec["fields"]}
+            values = {"name": spec["name"], "status": Status.PUBLISHED, **spec["fields"]}
             people[spec["name"]], _action = self.upsert(Person, [{"name": spec["name"]}], values, label=spec["name"])
         return people
 

@@ -28,27 +28,31 @@ from django.utils import timezone
 from django.utils.cache import patch_response_headers, set_response_etag
 from django.utils.http import http_date
 
-from .models import Status
 from .registry import registry
 
 STATE_KEY = "oim:content-state"
 
 
 def next_scheduled_publication():
-    """The earliest future publication date of any published content, or None (one query)."""
-    now = timezone.now()
-    upcoming = [
-        model.objects.filter(status=Status.PUBLISHED, publication_date__gt=now)
-        .order_by()
-        .values_list("publication_date", flat=True)
-        for model in registry.publishable_models()
-    ]
-    first = upcoming[0].union(*upcoming[1:], all=True).order_by("publication_date")[:1]
+    """The next moment when content appears or expires by itself, or a registered schedule comes due (one query).
+
+    A registered schedule's moment may already have passed (a scheduled
+    draft nobody has applied yet): the caller applies it then.
+    """
+    branches = [branch for model in registry.publishable_models() for branch in model.objects.upcoming_changes()]
+    branches += [moments() for moments, _apply in registry.schedules()]
+    if not branches:
+        return None
+    first = branches[0].union(*branches[1:], all=True).order_by(branches[0].query.values_select[0])[:1]
     return next(iter(first), None)
 
 
 def _new_state():
     upcoming = next_scheduled_publication()
+    if upcoming is not None and upcoming <= timezone.now() and registry.schedules():
+        for _moments, apply_due in registry.schedules():
+            apply_due()  # what came due goes live before anything is read under the new state
+        upcoming = next_scheduled_publication()
     state = {"version": uuid.uuid4().hex, "changed": time.time(), "next": upcoming.timestamp() if upcoming else None}
     cache.set(STATE_KEY, state, None)
     return state
@@ -125,6 +129,10 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not self._cacheable_request(request):
+            if settings.PAGE_CACHE_SECONDS > 0 and request.method in ("GET", "HEAD"):
+                # Scheduled changes come due on every page, the admin's included (one cache read). With
+                # the page cache off, the pages that read the content state and `publish_scheduled` do it.
+                content_state()
             return self.get_response(request)
         key = "oim:page:" + hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
         # One round trip to the shared cache per request: the state and the page together.

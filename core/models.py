@@ -16,12 +16,24 @@ class Status(models.TextChoices):
 
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        """What the public may see: published, and not scheduled for later.
+        """What the public may see: published, dated now or earlier, and not expired.
 
         A future publication date is a schedule: the item appears by itself
-        when the date passes, without any timer job.
+        when the date passes; an expiry date takes it offline by itself when
+        it passes; no timer job either way.
         """
-        return self.filter(status=Status.PUBLISHED, publication_date__lte=timezone.now())
+        now = timezone.now()
+        return self.filter(status=Status.PUBLISHED, publication_date__lte=now).filter(
+            models.Q(expiry_date__isnull=True) | models.Q(expiry_date__gt=now))
+
+    def upcoming_changes(self):
+        """Querysets of the moments, after now, when one of these items appears or disappears by itself."""
+        now = timezone.now()
+        published = self.filter(status=Status.PUBLISHED).order_by()
+        return [
+            published.filter(publication_date__gt=now).values_list("publication_date", flat=True),
+            published.filter(expiry_date__gt=now).values_list("expiry_date", flat=True),
+        ]
 
 
 class Timestamped(models.Model):
@@ -43,6 +55,10 @@ class Publishable(Timestamped):
         default=timezone.now,
         db_index=True,
         help_text=_("Une date future programme la publication : le contenu reste masqué jusque-là."),
+    )
+    expiry_date = models.DateTimeField(
+        _("dépublication programmée le"), null=True, blank=True,
+        help_text=_("Le contenu quitte le site à cette date, de lui-même. Laissez vide pour le garder en ligne."),
     )
     # When the texts of each language last changed (slugs excepted): English is
     # "out of date" when French changed after it (see editorial).
@@ -97,8 +113,12 @@ class Publishable(Timestamped):
             save_kwargs["update_fields"] = {*update_fields, "fr_updated_at", "en_updated_at"}
 
     @property
+    def is_expired(self):
+        return self.expiry_date is not None and self.expiry_date <= timezone.now()
+
+    @property
     def is_published(self):
-        return self.status == Status.PUBLISHED and self.publication_date <= timezone.now()
+        return self.status == Status.PUBLISHED and self.publication_date <= timezone.now() and not self.is_expired
 
     @property
     def is_scheduled(self):

@@ -94,6 +94,7 @@ class Registry:
         self._sections = {}
         self._site_pages = None
         self._feeds = []
+        self._schedules = []
 
     # -- content types ----------------------------------------------------
 
@@ -158,6 +159,24 @@ class Registry:
 
     def feeds_for(self, obj=None):
         return [feed for provider in self._feeds for feed in provider(obj)]
+
+    # -- schedules ----------------------------------------------------------
+
+    def register_schedule(self, moments, apply_due):
+        """A kind of scheduled change (a draft going live at its time) that the page cache must know about.
+
+        ``moments()`` gives a ``values_list(<datetime>, flat=True)`` queryset
+        of when they are due, past ones included; ``apply_due()`` applies
+        those whose time has come. The page cache (core.cache) reads the
+        moments with the publishing dates, in one query, whenever it renews
+        its content state, and applies what is due, so the change happens on
+        the first request after its time, with no timer job.
+        """
+        if (moments, apply_due) not in self._schedules:
+            self._schedules.append((moments, apply_due))
+
+    def schedules(self):
+        return list(self._schedules)
 
     # -- the site's standalone pages ----------------------------------------
 

@@ -261,14 +261,23 @@ def _checked_link_formset(formset_class, fields):
 class EditorialAdminMixin(DraftSavingMixin, HistoryAdminMixin):
     """Checks, preview, share links and translation filter for publishable models."""
 
+    #: False for a type with no public page of its own (people): no preview or share link.
+    previewable = True
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "POST" and "_save" in request.POST and self.list_editable \
+                and not can_publish(request.user, self.model):
+            # The list's editable columns (an order) change the live rows: that is Publication's decision.
+            messages.error(request, _("Seul le groupe « Publication » peut modifier ces colonnes depuis la liste."))
+            return HttpResponseRedirect(request.get_full_path())
+        return super().changelist_view(request, extra_context)
+
     change_form_template = "admin/editorial/change_form.html"
 
     def get_urls(self):
-        return [
-            self._editorial_url("preview", self.preview_view),
-            self._editorial_url("share", self.share_view),
-            *super().get_urls(),
-        ]
+        own = [self._editorial_url("preview", self.preview_view),
+               self._editorial_url("share", self.share_view)] if self.previewable else []
+        return [*own, *super().get_urls()]
 
     def get_list_filter(self, request):
         from .translation_status import TranslationStatusFilter
@@ -404,7 +413,7 @@ class EditorialAdminMixin(DraftSavingMixin, HistoryAdminMixin):
         return super().response_add(request, obj, post_url_continue)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None and obj.pk:
+        if obj is not None and obj.pk and self.previewable:
             opts = self.model._meta
             context["editorial_preview_url"] = reverse(f"admin:{opts.app_label}_{opts.model_name}_preview",
                                                        args=[obj.pk])

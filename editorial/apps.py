@@ -32,11 +32,15 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Outils éditoriaux")
 
     def ready(self):
-        from . import signals, versioning
-
         # The content apps have registered their types (they come first in
         # INSTALLED_APPS); the admin, autodiscovered after this app, finds
         # them registered with django-reversion with the right fields.
+        from core.registry import registry
+
+        from . import signals, versioning
+        from .workflow import publish_due_drafts, scheduled_moments
+
         versioning.register_content_models()
         signals.connect()
+        registry.register_schedule(scheduled_moments, publish_due_drafts)
         post_migrate.connect(_setup_roles, dispatch_uid="editorial.setup_roles", weak=False)

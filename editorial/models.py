@@ -114,8 +114,11 @@ class DraftQuerySet(models.QuerySet):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
     def due(self):
-        """Scheduled drafts whose time has come (editorial.drafts.publish_due_drafts applies them)."""
-        return self.filter(state=DraftState.SCHEDULED, go_live_at__lte=Now())
+        """Scheduled drafts whose time has come (editorial.workflow.publish_due_drafts applies them).
+
+        The application's clock, not the database's: the same clock as the page cache's schedule.
+        """
+        return self.filter(state=DraftState.SCHEDULED, go_live_at__lte=timezone.now())
 
 
 class Draft(models.Model):

@@ -155,10 +155,10 @@ def content_unpublish(*, obj, user):
     return []
 
 
-def next_due_draft():
-    """When the next scheduled draft goes live, or None (one query)."""
-    return Draft.objects.filter(state=DraftState.SCHEDULED).order_by("go_live_at").values_list(
-        "go_live_at", flat=True).first()
+def scheduled_moments():
+    """When the scheduled drafts go live, past ones included (core.cache unions it with the publishing dates)."""
+    return Draft.objects.filter(state=DraftState.SCHEDULED, go_live_at__isnull=False).order_by().values_list(
+        "go_live_at", flat=True)
 
 
 def publish_due_drafts():

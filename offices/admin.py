@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 
-from editorial.admin import HistoryAdminMixin
+from editorial.admin import ChildAdminMixin
 from editorial.content_admin import ContentAdmin, EnglishStatusMixin, TranslatedTabularInline
 
 from .models import ActivityDomain, Office, Person
@@ -26,7 +26,7 @@ class OfficeAdmin(ContentAdmin):
 
 
 @admin.register(ActivityDomain)
-class ActivityDomainAdmin(HistoryAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
+class ActivityDomainAdmin(ChildAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
     list_display = ("title", "office", "order", "english")
     list_filter = ("office",)
     list_select_related = ("office",)
@@ -34,9 +34,13 @@ class ActivityDomainAdmin(HistoryAdminMixin, EnglishStatusMixin, TabbedDjangoJqu
 
 
 @admin.register(Person)
-class PersonAdmin(HistoryAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
-    list_display = ("name", "job_title", "office", "email", "phone", "order", "english")
-    list_filter = ("office", "show_on_team_page")
+class PersonAdmin(ContentAdmin):
+    """People are content like the rest: a new person, or a change to one on the site, waits for Publication."""
+
+    previewable = False  # no page of their own (the team page and the items they are a contact of show them)
+    date_hierarchy = None
+    list_display = ("name", "job_title", "office", "email", "phone", "order")
+    list_filter = ("status", "office", "show_on_team_page")
     list_select_related = ("office",)
     search_fields = ("name", "family_name", "given_names", "job_title_fr", "job_title_en", "email")
     list_editable = ("order",)

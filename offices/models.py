@@ -3,8 +3,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import PhoneNumberField, RichTextField
-from core.links import slug_url
-from core.models import Publishable, Timestamped
+from core.links import fixed_url, slug_url
+from core.models import Publishable, PublishableQuerySet
 
 
 class Office(Publishable):
@@ -81,12 +81,13 @@ def split_name(name):
     return " ".join(words[:start]), " ".join(words[start:])
 
 
-class PersonQuerySet(models.QuerySet):
+class PersonQuerySet(PublishableQuerySet):
     def public(self):
         """The people whose details the public site shows, wherever it shows them.
 
-        A person belongs to no office or to a published one (a person of a
-        draft office is hidden everywhere: team page, contacts, search,
+        A person is published (a new person, like any content, waits for
+        "Publication"), belongs to no office or to a published one (a person
+        of a draft office is hidden everywhere: team page, contacts, search,
         vCard, structured data), and is either on the team page or a contact
         of some published item (a release's press contact, an area's
         contact). The items are found through the relations that point to
@@ -98,15 +99,17 @@ class PersonQuerySet(models.QuerySet):
             related = relation.related_model
             if relation.many_to_many and hasattr(related._default_manager, "published"):
                 shown |= Q(pk__in=related._default_manager.published().values(relation.field.name))
-        return self.filter(Q(office__isnull=True) | Q(office__in=Office.objects.published())).filter(shown)
+        return self.published().filter(Q(office__isnull=True) | Q(office__in=Office.objects.published())).filter(shown)
 
     def on_team_page(self):
         """The public people listed on the team page (and found by the site search)."""
         return self.public().filter(show_on_team_page=True)
 
 
-class Person(Timestamped):
+class Person(Publishable):
     """A member of the team; also a press contact or a programme contact."""
+
+    slug_source = "name"
 
     name = models.CharField(_("nom"), max_length=200)
     # The name in its parts, for address books (the vCard's N and FN) and
@@ -134,6 +137,11 @@ class Person(Timestamped):
         verbose_name = _("personne")
         verbose_name_plural = _("personnes")
         ordering = ["order", "name"]
+        permissions = [("publish_person", _("Peut publier et dépublier des personnes"))]
+
+    def get_absolute_url(self):
+        """People have no page of their own: the team page shows them."""
+        return fixed_url("offices:team")
 
     def __str__(self):
         return f"{self.name} ({self.job_title})" if self.job_title else self.name

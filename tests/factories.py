@@ -67,7 +67,7 @@ class ActivityDomainFactory(DjangoModelFactory):
     title_en = factory.Sequence(lambda n: f"Domain {n}")
 
 
-class PersonFactory(DjangoModelFactory):
+class PersonFactory(PublishedFactory):
     class Meta:
         model = Person
 

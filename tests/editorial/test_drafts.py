@@ -5,11 +5,14 @@ The browser flows are in tests/browser/.
 """
 
 import re
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from core.models import Status
 from editorial.drafts import draft_for, materialized, serialize_graph
@@ -166,3 +169,77 @@ def test_a_new_project_under_a_published_area_is_public_only_once_published(clie
     assert "Projet caché" not in client.get(area.get_absolute_url()).content.decode()
     assert content_publish(obj=area, user=publisher) == []
     assert "Projet caché" in client.get(area.get_absolute_url()).content.decode()
+
+
+def test_a_scheduled_draft_of_a_live_release_goes_live_on_the_first_request_after_its_time(
+        client, settings, publisher, release):
+    settings.PAGE_CACHE_SECONDS = 600
+    with materialized(release):
+        release.title_fr = "Titre programmé"
+        release.save()
+        graph = serialize_graph(release)
+    draft_save(obj=release, graph=graph, user=publisher)
+    at = timezone.now() + timedelta(minutes=2)
+    assert content_publish(obj=release, user=publisher, at=at) == []
+    assert draft_for(release).state == DraftState.SCHEDULED
+    url = release.get_absolute_url()
+    assert "Titre en ligne" in client.get(url).content.decode()
+    assert client.get(url)["X-Cache"] == "HIT"
+
+    with time_machine.travel(at + timedelta(seconds=1), tick=False):
+        page = client.get(url).content.decode()
+    assert "Titre programmé" in page
+    assert draft_for(release) is None
+
+
+def test_an_expiry_date_takes_the_item_offline_by_itself(client, publisher, release):
+    release.expiry_date = timezone.now() + timedelta(hours=1)
+    release.save()
+    assert client.get(release.get_absolute_url()).status_code == 200
+    with time_machine.travel(release.expiry_date + timedelta(seconds=1), tick=False):
+        assert client.get(release.get_absolute_url()).status_code == 404
+        assert not NewsRelease.objects.published().filter(pk=release.pk).exists()
+
+
+def test_a_new_person_is_public_only_once_published(client, editor, publisher):
+    from offices.models import Person
+
+    office = factories.OfficeFactory()
+    response = logged_in(editor).post(reverse("admin:offices_person_add"), {
+        "name": "Nina Nouvelle", "job_title_fr": "Stagiaire", "office": str(office.pk), "order": "1",
+        "show_on_team_page": "on", "publication_date_0": "01/01/2024", "publication_date_1": "10:00:00",
+    })
+    assert response.status_code == 302
+    person = Person.objects.get(name="Nina Nouvelle")
+    assert person.status == Status.DRAFT
+    assert "Nina Nouvelle" not in client.get("/fr/bureaux/equipe/").content.decode()
+    assert content_publish(obj=person, user=publisher) == []
+    assert "Nina Nouvelle" in client.get("/fr/bureaux/equipe/").content.decode()
+
+
+def test_the_lists_editable_order_is_publications_decision(editor, publisher):
+    page = factories.PageFactory(order=1)
+    data = {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-0-id": str(page.pk), "form-0-order": "9",
+            "_save": "Enregistrer"}
+    logged_in(editor).post(reverse("admin:pages_page_changelist"), data)
+    page.refresh_from_db()
+    assert page.order == 1
+    logged_in(publisher).post(reverse("admin:pages_page_changelist"), data)
+    page.refresh_from_db()
+    assert page.order == 9
+
+
+def test_publish_scheduled_command_applies_what_is_due(publisher, release):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    draft = draft_save(obj=release, graph=serialize_graph(release), user=publisher)
+    draft.data["object"]["fields"]["title_fr"] = "Titre de la commande"
+    draft.state, draft.go_live_at = DraftState.SCHEDULED, timezone.now() - timedelta(seconds=5)
+    draft.save()
+    out = StringIO()
+    call_command("publish_scheduled", stdout=out)
+    assert "1 brouillon" in out.getvalue()
+    release.refresh_from_db()
+    assert release.title_fr == "Titre de la commande"

@@ -297,7 +297,7 @@ class Command(BaseCommand):
             return Person(
                 name=f"{rng.choice(first_names)} {rng.choice(last_names)}", job_title_fr=job[0], job_title_en=job[1],
                 office=offices[number % len(offices)], email=f"person{number}@{EMAIL_DOMAIN}",
-                phone=f"+3314044{(5000 + number) % 10000:04d}", order=number,
+                phone=f"+3314044{(5000 + number) % 10000:04d}", order=number, status=Status.PUBLISHED,
             )
 
         people = self.batches("personnes", people_total, person) if offices else []
