@@ -38,6 +38,7 @@ from .drafts import draft_for
 from .roles import can_publish
 from .services import content_status_set
 
+
 def thumbnail(file, alt=""):
     """The image, small (its size is in editorial/static/editorial/admin.css: no style attribute)."""
     if not file:
