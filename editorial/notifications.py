@@ -66,7 +66,8 @@ def _body(lines, obj):
 
 
 def _subject(text):
-    return f"[{settings.SITE_NAME}] {text}"
+    # One line: a title with a line break would make the mail's headers invalid.
+    return " ".join(f"[{settings.SITE_NAME}] {text}".split())
 
 
 def _send_after_commit(message, failure, on_failure):
