@@ -182,3 +182,27 @@ def test_no_draft_no_draft_comparison(publisher_client):
     assert publisher_client.get(admin_url(release, "history_compare"), {"draft": "1"}).status_code == 404
     history = publisher_client.get(admin_url(release, "history")).content.decode()
     assert admin_url(release, "draft_compare") not in history
+
+
+def test_the_history_query_count_does_not_grow_with_its_versions(publisher_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def history_queries(versions):
+        with revisions.create_revision():
+            release = factories.NewsReleaseFactory(status=Status.DRAFT)
+            factories.RelatedLinkFactory(release=release)
+        for n in range(versions):
+            with revisions.create_revision():
+                release.lead_fr = f"Chapeau {n}"
+                release.save()
+                link = release.links.get()
+                link.label_fr = f"Lien {n}"
+                link.save()
+        with CaptureQueriesContext(connection) as queries:
+            _response, listed = entries(publisher_client, release)
+        assert len(listed) == versions + 1
+        assert listed[0]["changes"] == ["Chapeau (français)", "Lien associé : libellé (français)"]
+        return len(queries)
+
+    assert history_queries(12) == history_queries(2)
