@@ -8,10 +8,12 @@ from reversion import revisions
 from reversion.models import Revision, Version
 
 from core.models import Status
+from editorial.diff import field_label
 from editorial.drafts import serialize_graph
 from editorial.workflow import content_unpublish, draft_save
 from pages.models import Page
 from tests import factories
+from tests.oim_site.test_admin import CASES, IDS
 
 from .conftest import admin_url, page_form
 
@@ -206,3 +208,18 @@ def test_the_history_query_count_does_not_grow_with_its_versions(publisher_clien
         return len(queries)
 
     assert history_queries(12) == history_queries(2)
+
+
+@pytest.mark.parametrize(("model", "factory", "title_field"), [(c[0], c[1], c[3]) for c in CASES], ids=IDS)
+def test_every_content_type_lists_and_compares_its_changes(publisher_client, model, factory, title_field):
+    with revisions.create_revision():
+        obj = factory()
+    with revisions.create_revision():
+        setattr(obj, title_field, "Nouveau nom")
+        obj.save()
+    _response, (latest, _first) = entries(publisher_client, obj)
+    assert latest["changes"] == [field_label(model._meta.get_field(title_field))]
+    assert "[" not in latest["changes"][0] and (title_field == "name" or "(français)" in latest["changes"][0])
+    older, newer = Version.objects.get_for_object(obj).order_by("pk")
+    response = publisher_client.get(admin_url(obj, "history_compare"), {"a": older.pk, "b": newer.pk})
+    assert [row["new"] for row in response.context["rows"]] == ["Nouveau nom"]
