@@ -7,8 +7,10 @@ the admin, the CKEditor upload round trip, a management command or an import.
 
 import nh3
 
+#: h1 is kept although a body never needs one (the page's title is its h1): dropping it would hide the
+#: mistake, and the quality checks (editorial.checks) report it, so that it cannot be published.
 ALLOWED_TAGS = {
-    "p", "br", "h2", "h3", "h4", "strong", "em", "b", "i", "u", "s", "sub", "sup",
+    "p", "br", "h1", "h2", "h3", "h4", "strong", "em", "b", "i", "u", "s", "sub", "sup",
     "ul", "ol", "li", "blockquote", "q", "cite", "abbr", "a", "img", "figure",
     "figcaption", "table", "thead", "tbody", "tr", "th", "td", "caption", "hr",
 }

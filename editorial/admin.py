@@ -8,17 +8,21 @@ translation-status filter, "Prévisualiser" and "Partager un lien de
 prévisualisation".
 """
 
-from datetime import timedelta
+import copy
+import secrets
+from datetime import datetime, timedelta
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.timezone import localtime
@@ -36,12 +40,22 @@ from .preview import render_preview
 from .roles import can_publish, can_publish_redirects
 from .services import redirect_problems, redirect_save
 from .workflow import (
+    content_expire,
     content_publish,
     content_unpublish,
     draft_reject,
     draft_save,
     draft_submit,
 )
+
+
+def parse_local_datetime(value):
+    """A browser's datetime-local value ("2026-12-01T14:30") in the site's time zone, or None."""
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except (AttributeError, ValueError):
+        return None
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
 def warn_of_problems(request, obj):
@@ -76,6 +90,23 @@ def workflow_action(request, obj, draft_saved=False):
                     "object": obj}, " ".join(str(problem) for problem in problems)))
             else:
                 messages.success(request, _("« %(object)s » est publié.") % {"object": obj})
+        elif "_schedule" in post or "_expire" in post:
+            field = "editorial_go_live_at" if "_schedule" in post else "editorial_expire_at"
+            at = parse_local_datetime(post.get(field, ""))
+            if at is None or at <= timezone.now():
+                messages.error(request, _("Indiquez une date et une heure à venir."))
+            elif "_schedule" in post:
+                problems = content_publish(obj=obj, user=request.user, at=at, on_mail_failure=mail_failed)
+                if problems:
+                    messages.error(request, format_html("{} {}", _("« %(object)s » n’est pas programmé :") % {
+                        "object": obj}, " ".join(str(problem) for problem in problems)))
+                else:
+                    messages.success(request, _("« %(object)s » sera publié le %(date)s.") % {
+                        "object": obj, "date": date_format(localtime(at), "DATETIME_FORMAT")})
+            else:
+                content_expire(obj=obj, user=request.user, at=at)
+                messages.success(request, _("« %(object)s » quittera le site le %(date)s.") % {
+                    "object": obj, "date": date_format(localtime(at), "DATETIME_FORMAT")})
         elif "_reject" in post:
             draft_reject(obj=obj, user=request.user, comment=post.get("editorial_comment", "").strip(),
                          on_mail_failure=mail_failed)
@@ -121,6 +152,10 @@ class DraftSavingMixin:
             return super().response_add(request, obj, post_url_continue)
         finally:
             request._editorial_mute = False
+
+
+#: How long a preview of unsaved changes stays available for its language and width switches.
+FORM_PREVIEW_SECONDS = 900
 
 
 class EditorialForm(forms.ModelForm):
@@ -193,7 +228,7 @@ def draft_changeform(request, owner, run):
             response.render()
         saved = request._editorial_saved
         graph = serialize_graph(type(owner)._default_manager.get(pk=owner.pk)) if saved is not None else None
-    if graph is not None:
+    if graph is not None and getattr(request, "_editorial_preview", None) is None:
         if getattr(request, "_editorial_reverting", False):
             request._editorial_graph = graph  # revision_view keeps it once the restore is rolled back
         else:
@@ -275,9 +310,87 @@ class EditorialAdminMixin(DraftSavingMixin, HistoryAdminMixin):
     change_form_template = "admin/editorial/change_form.html"
 
     def get_urls(self):
-        own = [self._editorial_url("preview", self.preview_view),
-               self._editorial_url("share", self.share_view)] if self.previewable else []
+        opts = self.model._meta
+        own = [
+            # Before "<path:object_id>/…", which would take "add" and "preview-form" for an id.
+            path("add/preview-form/", self.admin_site.admin_view(self.form_preview_view),
+                 name=f"{opts.app_label}_{opts.model_name}_add_preview_form"),
+            path("preview-form/<str:key>/", self.admin_site.admin_view(self.form_preview_show),
+                 name=f"{opts.app_label}_{opts.model_name}_preview_form_show"),
+            path("<path:object_id>/preview-form/", self.admin_site.admin_view(self.form_preview_view),
+                 name=f"{opts.app_label}_{opts.model_name}_preview_form"),
+            self._editorial_url("preview", self.preview_view),
+            self._editorial_url("share", self.share_view),
+        ] if self.previewable else []
         return [*own, *super().get_urls()]
+
+    # -- preview of what is in the form -------------------------------------
+
+    def form_preview_view(self, request, object_id=None):
+        """The public page as the form would make it, unsaved fields, inlines and relations included; saves nothing.
+
+        The form is processed as for a save, inside a savepoint (with the
+        draft applied first for a published item); the public template is
+        rendered in both languages from that state, with the quality checks,
+        and everything is rolled back.
+        """
+        opts = self.model._meta
+        allowed = self.has_add_permission(request) if object_id is None else self.has_change_permission(request)
+        if not allowed:
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+        request._editorial_preview = {}
+        with transaction.atomic():
+            savepoint = transaction.savepoint()
+            try:
+                response = self.changeform_view(request, object_id)
+            finally:
+                transaction.savepoint_rollback(savepoint)
+        key = request._editorial_preview.get("key")
+        if key is None:
+            return response  # the form has errors: shown as the admin shows them
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_preview_form_show", args=[key])
+        language = request.GET.get("lang") if request.GET.get("lang") in {"fr", "en"} else "fr"
+        return HttpResponseRedirect(f"{url}?lang={language}")
+
+    def _store_form_preview(self, request, obj):
+        reading = copy.copy(request)  # the public view answers GET only: the page as a reader would ask for it
+        reading.method, reading.POST = "GET", QueryDict()
+        pages = {code: render_preview(reading, obj, code).content.decode() for code in ("fr", "en")}
+        problems = [{"field": problem.field, "message": str(problem)} for problem in check_object(obj)]
+        key = secrets.token_urlsafe(16)
+        cache.set(f"oim:form-preview:{request.user.pk}:{key}",
+                  {"pages": pages, "problems": problems, "title": str(obj)}, FORM_PREVIEW_SECONDS)
+        request._editorial_preview["key"] = key
+        return HttpResponseRedirect("")  # replaced by form_preview_view once everything is rolled back
+
+    def form_preview_show(self, request, key):
+        """The stored preview, in French or English, at phone or desktop width, with the checks beside it."""
+        stored = cache.get(f"oim:form-preview:{request.user.pk}:{key}")
+        if stored is None:
+            raise Http404(_("Cet aperçu a expiré : prévisualisez à nouveau depuis le formulaire."))
+        language = request.GET.get("lang") if request.GET.get("lang") in {"fr", "en"} else "fr"
+        device = "phone" if request.GET.get("device") == "phone" else "desktop"
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Aperçu de « %(object)s »") % {"object": stored["title"]},
+            "page": stored["pages"][language],
+            "problems": stored["problems"],
+            "language": language,
+            "device": device,
+            "switches": [
+                {"label": label, "url": f"?lang={lang}&device={dev}", "current": (lang, dev) == (language, device)}
+                for label, lang, dev in ((_("Français, ordinateur"), "fr", "desktop"),
+                                         (_("Français, téléphone"), "fr", "phone"),
+                                         (_("Anglais, ordinateur"), "en", "desktop"),
+                                         (_("Anglais, téléphone"), "en", "phone"))
+            ],
+        }
+        response = TemplateResponse(request, "editorial/form_preview.html", context)
+        response["Cache-Control"] = "no-store, private"
+        return response
 
     def get_list_filter(self, request):
         from .translation_status import TranslationStatusFilter
@@ -404,17 +517,35 @@ class EditorialAdminMixin(DraftSavingMixin, HistoryAdminMixin):
         super().save_model(request, obj, form, change)
 
     def response_change(self, request, obj):
+        if getattr(request, "_editorial_preview", None) is not None:
+            return self._store_form_preview(request, obj)
         if not getattr(request, "_editorial_draft_mode", False):
             workflow_action(request, obj)
         return super().response_change(request, obj)
 
     def response_add(self, request, obj, post_url_continue=None):
+        if getattr(request, "_editorial_preview", None) is not None:
+            return self._store_form_preview(request, obj)
         workflow_action(request, obj)
         return super().response_add(request, obj, post_url_continue)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        opts = self.model._meta
+        if self.previewable:
+            context["editorial_form_preview_url"] = (
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_preview_form", args=[obj.pk])
+                if obj is not None and obj.pk else
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_add_preview_form"))
+        if obj is not None and obj.pk:
+            draft = context.get("editorial_draft") or draft_for(obj)
+            context["editorial_workflow"] = {
+                "draft": draft,
+                "live": self.is_live(obj),
+                "can_publish": can_publish(request.user, self.model),
+                "compare_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_draft_compare", args=[obj.pk])
+                if draft is not None and draft.has_changes else "",
+            }
         if obj is not None and obj.pk and self.previewable:
-            opts = self.model._meta
             context["editorial_preview_url"] = reverse(f"admin:{opts.app_label}_{opts.model_name}_preview",
                                                        args=[obj.pk])
             context["editorial_share_url"] = reverse(f"admin:{opts.app_label}_{opts.model_name}_share",

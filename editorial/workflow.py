@@ -155,6 +155,20 @@ def content_unpublish(*, obj, user):
     return []
 
 
+EXPIRY_COMMENT = _("Dépublication programmée le %(date)s")
+
+
+def content_expire(*, obj, user, at):
+    """Take the item offline by itself at ``at`` ("Dépublier le …")."""
+    _require_publisher(user, obj)
+    with transaction.atomic(), revisions.create_revision():
+        obj.expiry_date = at
+        obj.save(update_fields=["expiry_date", "updated_at"])
+        revisions.set_user(user)
+        revisions.set_comment(str(EXPIRY_COMMENT % {"date": timezone.localtime(at).strftime("%d/%m/%Y %H:%M")}))
+    return []
+
+
 def scheduled_moments():
     """When the scheduled drafts go live, past ones included (core.cache unions it with the publishing dates)."""
     return Draft.objects.filter(state=DraftState.SCHEDULED, go_live_at__isnull=False).order_by().values_list(

@@ -243,3 +243,73 @@ def test_publish_scheduled_command_applies_what_is_due(publisher, release):
     assert "1 brouillon" in out.getvalue()
     release.refresh_from_db()
     assert release.title_fr == "Titre de la commande"
+
+
+def test_preview_renders_what_is_in_the_form_in_both_languages_and_saves_nothing(client, editor, release):
+    editor_client = logged_in(editor)
+    url = reverse("admin:news_newsrelease_preview_form", args=[release.pk])
+    payload = {**release_data(12), "slug_fr": "titre-en-ligne", "title_en": "Unsaved English title",
+               "body_fr": "<h1>Titre de niveau un</h1><p>Corps</p>"}
+    response = editor_client.post(f"{url}?lang=fr", payload)
+    assert response.status_code == 302
+    shown = editor_client.get(response["Location"])
+    html = shown.content.decode()
+    assert "Communiqué 12" in html and "rien n’est enregistré" in html
+    assert "niveau 1" in html  # the checks run on the preview and are shown beside it
+    english = editor_client.get(response["Location"].replace("lang=fr", "lang=en") + "&device=phone")
+    assert "Unsaved English title" in english.content.decode()
+    assert "form-preview__frame--phone" in english.content.decode()
+
+    release.refresh_from_db()
+    assert release.title_fr == "Titre en ligne" and draft_for(release) is None  # nothing saved, not even a draft
+    assert "Communiqué 12" not in client.get(release.get_absolute_url()).content.decode()
+
+
+def test_preview_of_a_new_item_before_its_first_save(editor):
+    editor_client = logged_in(editor)
+    response = editor_client.post(reverse("admin:news_newsrelease_add_preview_form") + "?lang=fr", release_data(13))
+    assert response.status_code == 302
+    assert "Communiqué 13" in editor_client.get(response["Location"]).content.decode()
+    assert not NewsRelease.objects.filter(title_fr="Communiqué 13").exists()
+
+
+def test_a_stored_preview_is_only_for_its_author(editor, publisher, release):
+    response = logged_in(editor).post(
+        reverse("admin:news_newsrelease_preview_form", args=[release.pk]) + "?lang=fr",
+        {**release_data(14), "slug_fr": "titre-en-ligne"})
+    assert logged_in(publisher).get(response["Location"]).status_code == 404
+
+
+def test_publication_schedules_and_sets_an_expiry_from_the_change_form(client, publisher, release):
+    publisher_client = logged_in(publisher)
+    at = timezone.localtime(timezone.now() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
+    payload = {**release_data(15), "slug_fr": "titre-en-ligne"}
+    response = publisher_client.post(change_url(release), {**payload, "_schedule": "1", "editorial_go_live_at": at},
+                                     follow=True)
+    assert "sera publié le" in response.content.decode()
+    draft = draft_for(release)
+    assert draft.state == DraftState.SCHEDULED and timezone.localtime(draft.go_live_at).strftime(
+        "%Y-%m-%dT%H:%M") == at
+    assert "Titre en ligne" in client.get(release.get_absolute_url()).content.decode()
+
+    response = publisher_client.post(change_url(release), {**payload, "_expire": "1", "editorial_expire_at": at},
+                                     follow=True)
+    assert "quittera le site le" in response.content.decode()
+    release.refresh_from_db()
+    assert release.expiry_date is not None and release.is_published
+
+
+def test_the_editor_sees_submit_and_not_publish(editor, publisher, release):
+    editor_page = logged_in(editor).get(change_url(release)).content.decode()
+    assert 'name="_submit"' in editor_page and 'name="_publish"' not in editor_page
+    publisher_page = logged_in(publisher).get(change_url(release)).content.decode()
+    assert 'name="_publish"' in publisher_page and 'name="_schedule"' in publisher_page
+    assert 'name="_unpublish"' in publisher_page
+
+
+def test_the_change_form_of_a_release_with_a_draft_says_so_and_links_to_the_comparison(editor, release):
+    editor_client = logged_in(editor)
+    editor_client.post(change_url(release), {**release_data(16), "slug_fr": "titre-en-ligne"})
+    page = editor_client.get(change_url(release)).content.decode()
+    assert "Modifications non publiées depuis le" in page
+    assert reverse("admin:news_newsrelease_draft_compare", args=[release.pk]) in page

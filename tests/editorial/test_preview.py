@@ -70,7 +70,8 @@ def test_preview_needs_change_permission(client, draft):
 
 def test_change_form_offers_preview_and_share(editor_client, draft):
     content = editor_client.get(admin_url(draft, "change")).content.decode()
-    assert admin_url(draft, "preview") in content and "Prévisualiser" in content
+    # "Prévisualiser" posts the form as it is (tests/editorial/test_drafts.py); share links show the saved draft.
+    assert f'formaction="{admin_url(draft, "preview_form")}?lang=fr"' in content and "Prévisualiser" in content
     assert admin_url(draft, "share") in content and "Partager un lien de prévisualisation" in content
 
 
