@@ -23,7 +23,7 @@ from django.db import models
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import npgettext, pgettext_lazy
+from django.utils.translation import ngettext
 from modeltranslation.admin import (
     TabbedDjangoJqueryTranslationAdmin,
     TranslationStackedInline,
@@ -64,11 +64,6 @@ class Noun:
     many: str
     feminine: bool = False
 
-    @property
-    def gender(self):
-        """The context of the phrases that agree with the noun (PHRASES, npgettext)."""
-        return "féminin" if self.feminine else "masculin"
-
 
 #: Each content type's noun, by model label: shorter than verbose_name where
 #: the editors say it shorter ("communiqué", not "communiqué de presse").
@@ -93,21 +88,21 @@ def noun_of(model):
 
 #: The admin's titles and buttons, masculine and feminine; %(one)s and %(many)s are the noun.
 PHRASES = {
-    "choose": (pgettext_lazy("masculin", "Choisissez le %(one)s à modifier"),
-               pgettext_lazy("féminin", "Choisissez la %(one)s à modifier")),
-    "choose_view": (pgettext_lazy("masculin", "Choisissez le %(one)s à consulter"),
-                    pgettext_lazy("féminin", "Choisissez la %(one)s à consulter")),
-    "add": (pgettext_lazy("masculin", "Ajouter un %(one)s"), pgettext_lazy("féminin", "Ajouter une %(one)s")),
-    "change": (pgettext_lazy("masculin", "Modifier le %(one)s"), pgettext_lazy("féminin", "Modifier la %(one)s")),
-    "view": (pgettext_lazy("masculin", "Consulter le %(one)s"), pgettext_lazy("féminin", "Consulter la %(one)s")),
-    "delete_selected": (pgettext_lazy("masculin", "Supprimer les %(many)s sélectionnés"),
-                        pgettext_lazy("féminin", "Supprimer les %(many)s sélectionnées")),
-    "recover": (pgettext_lazy("masculin", "Récupérer des %(many)s supprimés"),
-                pgettext_lazy("féminin", "Récupérer des %(many)s supprimées")),
-    "none_published": (pgettext_lazy("masculin", "Aucun %(one)s n’a été publié :"),
-                       pgettext_lazy("féminin", "Aucune %(one)s n’a été publiée :")),
-    "none_unpublished": (pgettext_lazy("masculin", "Aucun %(one)s n’a été dépublié :"),
-                         pgettext_lazy("féminin", "Aucune %(one)s n’a été dépubliée :")),
+    "choose": (_("Choisissez le %(one)s à modifier"),
+               _("Choisissez la %(one)s à modifier")),
+    "choose_view": (_("Choisissez le %(one)s à consulter"),
+                    _("Choisissez la %(one)s à consulter")),
+    "add": (_("Ajouter un %(one)s"), _("Ajouter une %(one)s")),
+    "change": (_("Modifier le %(one)s"), _("Modifier la %(one)s")),
+    "view": (_("Consulter le %(one)s"), _("Consulter la %(one)s")),
+    "delete_selected": (_("Supprimer les %(many)s sélectionnés"),
+                        _("Supprimer les %(many)s sélectionnées")),
+    "recover": (_("Récupérer des %(many)s supprimés"),
+                _("Récupérer des %(many)s supprimées")),
+    "none_published": (_("Aucun %(one)s n’a été publié :"),
+                       _("Aucune %(one)s n’a été publiée :")),
+    "none_unpublished": (_("Aucun %(one)s n’a été dépublié :"),
+                         _("Aucune %(one)s n’a été dépubliée :")),
 }
 
 
@@ -122,13 +117,13 @@ def count_phrase(model, count, published):
     """ "3 communiqués publiés.", "1 page dépubliée." (``count`` is at least 1: nothing done is a warning)."""
     noun = noun_of(model)
     if published and noun.feminine:
-        text = npgettext("féminin", "%(count)d %(noun)s publiée.", "%(count)d %(noun)s publiées.", count)
+        text = ngettext("%(count)d %(noun)s publiée.", "%(count)d %(noun)s publiées.", count)
     elif published:
-        text = npgettext("masculin", "%(count)d %(noun)s publié.", "%(count)d %(noun)s publiés.", count)
+        text = ngettext("%(count)d %(noun)s publié.", "%(count)d %(noun)s publiés.", count)
     elif noun.feminine:
-        text = npgettext("féminin", "%(count)d %(noun)s dépubliée.", "%(count)d %(noun)s dépubliées.", count)
+        text = ngettext("%(count)d %(noun)s dépubliée.", "%(count)d %(noun)s dépubliées.", count)
     else:
-        text = npgettext("masculin", "%(count)d %(noun)s dépublié.", "%(count)d %(noun)s dépubliés.", count)
+        text = ngettext("%(count)d %(noun)s dépublié.", "%(count)d %(noun)s dépubliés.", count)
     # From 1 on, French and English agree on the plural: one thing is singular, more are plural.
     return text % {"count": count, "noun": noun.one if count == 1 else noun.many}
 
