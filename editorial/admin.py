@@ -46,6 +46,7 @@ from .workflow import (
     draft_reject,
     draft_save,
     draft_submit,
+    publication_date_chosen,
 )
 
 
@@ -515,6 +516,9 @@ class EditorialAdminMixin(DraftSavingMixin, HistoryAdminMixin):
             # Only "Publication" sets the status.
             obj.status = (self._current_status(obj.pk) if obj.pk else None) or Status.DRAFT
         super().save_model(request, obj, form, change)
+        if ("publication_date" in form.changed_data and obj.status != Status.PUBLISHED
+                and can_publish(request.user, self.model) and not getattr(request, "_editorial_draft_mode", False)):
+            publication_date_chosen(obj=obj, user=request.user)
 
     def response_change(self, request, obj):
         if getattr(request, "_editorial_preview", None) is not None:

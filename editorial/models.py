@@ -140,6 +140,8 @@ class Draft(models.Model):
     go_live_at = models.DateTimeField(_("publication programmée le"), null=True, blank=True)
     message = models.TextField(_("message de l’auteur"), blank=True)
     review_comment = models.TextField(_("commentaire de relecture"), blank=True)
+    #: Publication typed the publication date of an item never published: publishing keeps it rather than "now".
+    publication_date_chosen = models.BooleanField(_("date de publication choisie"), default=False)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                related_name="+", verbose_name=_("auteur"))
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,

@@ -127,7 +127,12 @@ def content_publish(*, obj, user, at=None, on_mail_failure=None):
     with transaction.atomic(), revisions.create_revision():
         if draft is not None and draft.has_changes:
             apply_graph(obj, draft.data)
-        if obj.status != Status.PUBLISHED or obj.publication_date > now:
+        if obj.status != Status.PUBLISHED and not ever_published(obj) and not (
+                draft is not None and draft.publication_date_chosen):
+            # The date of a release is the moment it first went out, not the day its draft was begun.
+            obj.status, obj.publication_date = Status.PUBLISHED, now
+            obj.save()
+        elif obj.status != Status.PUBLISHED or obj.publication_date > now:
             obj.status, obj.publication_date = Status.PUBLISHED, min(obj.publication_date, now)
             obj.save()
         if draft is not None:
@@ -136,6 +141,21 @@ def content_publish(*, obj, user, at=None, on_mail_failure=None):
         revisions.set_comment(str(PUBLISHED_COMMENT))
     notify_published(obj=obj, author=author, user=user, on_failure=on_mail_failure)
     return []
+
+
+def ever_published(obj):
+    """True when the item has gone live before (its history has a "Publié" entry)."""
+    from reversion.models import Version
+
+    return Version.objects.get_for_object(obj).filter(revision__comment=str(PUBLISHED_COMMENT)).exists()
+
+
+def publication_date_chosen(*, obj, user):
+    """Publication typed the date of an item never published: publishing it will keep that date."""
+    _require_publisher(user, obj)
+    draft = _workflow_row(obj, user)
+    draft.publication_date_chosen, draft.updated_by = True, user
+    draft.save()
 
 
 def content_unpublish(*, obj, user):

@@ -313,3 +313,24 @@ def test_the_change_form_of_a_release_with_a_draft_says_so_and_links_to_the_comp
     page = editor_client.get(change_url(release)).content.decode()
     assert "Modifications non publiées depuis le" in page
     assert reverse("admin:news_newsrelease_draft_compare", args=[release.pk]) in page
+
+
+def test_the_publication_date_is_the_moment_of_first_publication(editor, publisher):
+    with time_machine.travel(timezone.now() - timedelta(days=4), tick=False):  # Monday: drafted
+        response = logged_in(editor).post(reverse("admin:news_newsrelease_add"), release_data(17))
+        assert response.status_code == 302
+    release = NewsRelease.objects.get(title_fr="Communiqué 17")
+    assert content_publish(obj=release, user=publisher) == []  # Friday: published
+    release.refresh_from_db()
+    assert timezone.now() - release.publication_date < timedelta(minutes=1)
+
+
+def test_a_date_publication_chose_is_kept(publisher):
+    client = logged_in(publisher)
+    payload = {**release_data(18), "status": "draft", "publication_date_0": "2011-10-21",
+               "publication_date_1": "10:00:00"}
+    assert client.post(reverse("admin:news_newsrelease_add"), payload).status_code == 302
+    release = NewsRelease.objects.get(title_fr="Communiqué 18")
+    assert content_publish(obj=release, user=publisher) == []
+    release.refresh_from_db()
+    assert timezone.localtime(release.publication_date).date().isoformat() == "2011-10-21"
