@@ -300,6 +300,13 @@ class EditorialAdminMixin(DraftSavingMixin, HistoryAdminMixin):
     #: False for a type with no public page of its own (people): no preview or share link.
     previewable = True
 
+    def view_on_site(self, obj):
+        """"Voir sur le site": the public page once it is online, the preview before (never a 404)."""
+        if obj.is_published or not self.previewable:
+            return obj.get_absolute_url()
+        opts = self.model._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_preview", args=[obj.pk])
+
     def changelist_view(self, request, extra_context=None):
         if request.method == "POST" and "_save" in request.POST and self.list_editable \
                 and not can_publish(request.user, self.model):

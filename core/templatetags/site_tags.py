@@ -98,6 +98,14 @@ def _canonical_query(context, request):
     return _page_query(request)
 
 
+def _preview_in(request, code):
+    """The same preview in language ``code``: a shared link under /<code>/, the admin's with ?lang=."""
+    path = _route_in(request, code)
+    if path is not None and path != request.path:
+        return path
+    return f"{request.path}?lang={code}"
+
+
 def _home_in(code):
     with override(code):
         return reverse("home")
@@ -142,7 +150,10 @@ def language_versions(context):
     query = request.META.get("QUERY_STRING", "") if request is not None else ""
     versions = []
     for code, _name in settings.LANGUAGES:
-        if obj is not None:
+        if context.get("preview") and request is not None:
+            # A preview's switch stays in the preview: the public address of a draft would be a 404.
+            url = address = _preview_in(request, code)
+        elif obj is not None:
             url = address = obj.get_absolute_url_in(code)
         elif request is not None:
             path = _route_in(request, code)

@@ -334,3 +334,24 @@ def test_a_date_publication_chose_is_kept(publisher):
     assert content_publish(obj=release, user=publisher) == []
     release.refresh_from_db()
     assert timezone.localtime(release.publication_date).date().isoformat() == "2011-10-21"
+
+
+def test_view_on_site_and_the_language_switch_of_a_draft_lead_to_its_preview(admin_client):
+    draft = factories.NewsReleaseFactory(status=Status.DRAFT, slug_fr="brouillon", slug_en="draft")
+    page = admin_client.get(change_url(draft)).content.decode()
+    preview_url = reverse("admin:news_newsrelease_preview", args=[draft.pk])
+    assert f'href="{preview_url}"' in page and 'class="viewsitelink"' in page
+    preview = admin_client.get(preview_url + "?lang=fr").content.decode()
+    assert f'href="{preview_url}?lang=en"' in preview
+    assert admin_client.get(preview_url + "?lang=en").status_code == 200
+    assert 'href="/en/news/draft/"' not in preview  # the public address of a draft is a 404
+
+
+def test_a_shared_links_language_switch_stays_in_the_preview(client, admin_client):
+    from editorial.models import PreviewLink
+
+    draft = factories.NewsReleaseFactory(status=Status.DRAFT)
+    link = PreviewLink.objects.create(content_object=draft)
+    page = client.get(f"/fr/preview/{link.token}/").content.decode()
+    assert f'href="/en/preview/{link.token}/"' in page
+    assert client.get(f"/en/preview/{link.token}/").status_code == 200
