@@ -58,13 +58,14 @@ def test_draft_preview_share_review_publish_restore(live_server, chromium_path):
         release = NewsRelease.objects.get(title_fr="Journée mondiale des réfugiés à Paris")
         assert release.status == Status.DRAFT
 
-        # 2. "Prévisualiser" opens the draft in the public template, with the banner.
+        # 2. "Prévisualiser" posts the form to a new window: the public template in a frame, with the banner.
         with page.context.expect_page() as preview_info:
-            page.get_by_role("link", name="Prévisualiser", exact=True).click()
+            page.get_by_role("button", name="Prévisualiser", exact=True).click()
         preview = preview_info.value
         preview.wait_for_load_state()
-        expect(preview.locator("h1")).to_contain_text("Journée mondiale des réfugiés à Paris")
-        expect(preview.locator(".preview-banner")).to_contain_text("Prévisualisation")
+        frame = preview.frame_locator("iframe.form-preview__frame")
+        expect(frame.locator("h1")).to_contain_text("Journée mondiale des réfugiés à Paris")
+        expect(frame.locator(".preview-banner")).to_contain_text("Prévisualisation")
         preview.close()
 
         # 3. "Partager un lien de prévisualisation" makes a link to copy.
