@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
-from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.html import format_html
@@ -37,23 +36,10 @@ from .admin import EditorialAdminMixin
 from .drafts import draft_for
 from .roles import can_publish
 from .services import content_status_set
+from .uploads import KeptFileWidget, thumbnail  # noqa: F401 (thumbnail: the content admins' list column)
 
-
-def thumbnail(file, alt=""):
-    """The image, small (its size is in editorial/static/editorial/admin.css: no style attribute)."""
-    if not file:
-        return "—"
-    return format_html('<img src="{}" alt="{}" class="editorial-thumbnail" loading="lazy">', file.url, alt)
-
-
-class ThumbnailFileWidget(AdminFileWidget):
-    """The file input, with the current image shown above it."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        html = super().render(name, value, attrs, renderer)
-        if value and getattr(value, "url", None):
-            return format_html("<div>{}</div>{}", thumbnail(value), html)
-        return html
+#: Images and documents in every content form: the current image shown, a new choice kept across a refused save.
+FILE_WIDGETS = {models.ImageField: {"widget": KeptFileWidget}, models.FileField: {"widget": KeptFileWidget}}
 
 
 @dataclass(frozen=True)
@@ -207,7 +193,7 @@ class ContentAdmin(WordingMixin, EditorialAdminMixin, EnglishStatusMixin, Tabbed
     list_filter = ("status", "publication_date")
     actions = ("publish", "unpublish")
     save_on_top = True
-    formfield_overrides = {models.ImageField: {"widget": ThumbnailFileWidget}}
+    formfield_overrides = FILE_WIDGETS
     list_per_page = 50
 
     def get_list_display(self, request):
@@ -309,7 +295,9 @@ class ContentAdmin(WordingMixin, EditorialAdminMixin, EnglishStatusMixin, Tabbed
 
 class TranslatedTabularInline(TranslationTabularInline):
     extra = 0
+    formfield_overrides = FILE_WIDGETS
 
 
 class TranslatedStackedInline(TranslationStackedInline):
     extra = 0
+    formfield_overrides = FILE_WIDGETS

@@ -2,7 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 
 from editorial.admin import ChildAdminMixin
-from editorial.content_admin import ContentAdmin, EnglishStatusMixin, TranslatedTabularInline
+from editorial.content_admin import ContentAdmin, EnglishStatusMixin, TranslatedTabularInline, WordingMixin
 
 from .models import ActivityDomain, Office, Person
 
@@ -26,7 +26,7 @@ class OfficeAdmin(ContentAdmin):
 
 
 @admin.register(ActivityDomain)
-class ActivityDomainAdmin(ChildAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
+class ActivityDomainAdmin(WordingMixin, ChildAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
     list_display = ("title", "office", "order", "english")
     list_filter = ("office",)
     list_select_related = ("office",)

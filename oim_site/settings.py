@@ -240,6 +240,9 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
+# A file chosen in a change form that came back with an error waits here for the next save
+# (editorial/uploads.py): outside MEDIA_ROOT, so that nothing in it is ever served.
+PENDING_UPLOADS_DIR = Path(os.environ.get("PENDING_UPLOADS_DIR") or BASE_DIR / "var" / "pending-uploads")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Media on S3-compatible object storage when a bucket is named, so that
 # several app instances share one set of uploads (README.md, "Scaling out").

@@ -58,8 +58,9 @@ def chromium_path():
 
 @pytest.fixture(autouse=True)
 def media_root(tmp_path, settings):
-    """Every test writes its uploads to its own folder."""
+    """Every test writes its uploads (and the files kept across a refused save) to its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PENDING_UPLOADS_DIR = tmp_path / "pending-uploads"
     return settings.MEDIA_ROOT
 
 
