@@ -434,6 +434,14 @@ class EditorialAdminMixin(DraftSavingMixin, HistoryAdminMixin):
                 super().__init__(*args, **kwargs)
                 if "editorial_token" in self.fields:
                     self.fields["editorial_token"].initial = token
+                if not self.is_bound and self.instance.pk is not None:
+                    # What the checks found on the saved draft, under the field it concerns (they block publishing).
+                    for problem in check_object(self.instance, with_related=False):
+                        if problem.field in self.fields:
+                            field = self.fields[problem.field]
+                            field.help_text = format_html(
+                                '<strong class="editorial-warning">{} {}</strong> {}',
+                                _("À corriger avant publication :"), problem, field.help_text)
 
             def _post_clean(self):
                 super()._post_clean()
@@ -542,6 +550,7 @@ class EditorialAdminMixin(DraftSavingMixin, HistoryAdminMixin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         opts = self.model._meta
+        context["editorial_content_form"] = True  # its save is a draft (templates/admin/submit_line.html)
         if self.previewable:
             context["editorial_form_preview_url"] = (
                 reverse(f"admin:{opts.app_label}_{opts.model_name}_preview_form", args=[obj.pk])

@@ -36,6 +36,7 @@ from .admin import EditorialAdminMixin
 from .drafts import draft_for
 from .roles import can_publish
 from .services import content_status_set
+from .status import STATES, StateFilter, state_of, with_draft_state
 from .uploads import KeptFileWidget, thumbnail  # noqa: F401 (thumbnail: the content admins' list column)
 
 #: Images and documents in every content form: the current image shown, a new choice kept across a refused save.
@@ -190,7 +191,7 @@ class ContentAdmin(WordingMixin, EditorialAdminMixin, EnglishStatusMixin, Tabbed
     """Base admin of every model built on the publishing base."""
 
     date_hierarchy = "publication_date"
-    list_filter = ("status", "publication_date")
+    list_filter = (StateFilter, "publication_date")
     actions = ("publish", "unpublish")
     save_on_top = True
     formfield_overrides = FILE_WIDGETS
@@ -199,11 +200,12 @@ class ContentAdmin(WordingMixin, EditorialAdminMixin, EnglishStatusMixin, Tabbed
     def get_list_display(self, request):
         return (*super().get_list_display(request), "status_label", "publication_date", "english")
 
-    @admin.display(description=_("statut"), ordering="status")
+    def get_queryset(self, request):
+        return with_draft_state(super().get_queryset(request))
+
+    @admin.display(description=_("étape"), ordering="status")
     def status_label(self, obj):
-        if obj.is_scheduled:
-            return _("Programmé")
-        return obj.get_status_display()
+        return dict(STATES)[state_of(obj)]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from editorial.content_admin import ContentAdmin, TranslatedTabularInline, thumbnail
+from editorial.status import StateFilter
 
 from .models import NewsRelease, RelatedLink
 
@@ -15,7 +16,7 @@ class RelatedLinkInline(TranslatedTabularInline):
 class NewsReleaseAdmin(ContentAdmin):
     list_display = ("image_thumbnail", "title", "dateline")
     list_display_links = ("image_thumbnail", "title")
-    list_filter = ("status", "publication_date", "programme_areas", "partners", "media_contacts__office")
+    list_filter = (StateFilter, "publication_date", "programme_areas", "partners", "media_contacts__office")
     filter_titles = {"media_contacts__office": _("Bureau des contacts presse")}
     search_fields = ("title_fr", "title_en", "lead_fr", "lead_en", "dateline_fr")
     prepopulated_fields = {"slug": ("title",)}

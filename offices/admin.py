@@ -3,6 +3,7 @@ from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 
 from editorial.admin import ChildAdminMixin
 from editorial.content_admin import ContentAdmin, EnglishStatusMixin, TranslatedTabularInline, WordingMixin
+from editorial.status import StateFilter
 
 from .models import ActivityDomain, Office, Person
 
@@ -40,7 +41,7 @@ class PersonAdmin(ContentAdmin):
     previewable = False  # no page of their own (the team page and the items they are a contact of show them)
     date_hierarchy = None
     list_display = ("name", "job_title", "office", "email", "phone", "order")
-    list_filter = ("status", "office", "show_on_team_page")
+    list_filter = (StateFilter, "office", "show_on_team_page")
     list_select_related = ("office",)
     search_fields = ("name", "family_name", "given_names", "job_title_fr", "job_title_en", "email")
     list_editable = ("order",)

@@ -61,7 +61,7 @@ def test_person_list_agrees_in_the_feminine(publisher_client):
 def test_filters_have_their_own_titles(publisher_client):
     factories.PageFactory()
     listing = text(publisher_client.get(admin_url(Page, "changelist")))
-    assert "Dans le menu" in listing and "Statut" in listing
+    assert "Dans le menu" in listing and "Étape" in listing
     assert "Par dans le menu" not in listing and "Par statut" not in listing
     factories.NewsReleaseFactory()
     html = publisher_client.get(admin_url(NewsRelease, "changelist")).content.decode()

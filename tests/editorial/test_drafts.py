@@ -355,3 +355,35 @@ def test_a_shared_links_language_switch_stays_in_the_preview(client, admin_clien
     page = client.get(f"/fr/preview/{link.token}/").content.decode()
     assert f'href="/en/preview/{link.token}/"' in page
     assert client.get(f"/en/preview/{link.token}/").status_code == 200
+
+
+def test_changelists_show_and_filter_the_six_steps(admin_client, editor, publisher):
+    from editorial.models import Draft
+
+    items = {
+        "Brouillon": factories.NewsReleaseFactory(title_fr="Rel brouillon", status=Status.DRAFT),
+        "Soumis": factories.NewsReleaseFactory(title_fr="Rel soumis", status=Status.DRAFT),
+        "Programmé": factories.NewsReleaseFactory(title_fr="Rel programmé",
+                                                  publication_date=timezone.now() + timedelta(days=1)),
+        "Publié": factories.NewsReleaseFactory(title_fr="Rel publié"),
+        "Publié avec modifications": factories.NewsReleaseFactory(title_fr="Rel modifié"),
+        "Expiré": factories.NewsReleaseFactory(title_fr="Rel expiré", expiry_date=timezone.now() - timedelta(hours=1)),
+    }
+    draft_submit(obj=items["Soumis"], user=editor)
+    draft_save(obj=items["Publié avec modifications"], graph=serialize_graph(items["Publié avec modifications"]),
+               user=editor)
+    assert Draft.objects.count() == 2
+    changelist = reverse("admin:news_newsrelease_changelist")
+    from editorial.status import STATES
+
+    for value, label in STATES:
+        page = admin_client.get(changelist, {"etape": value}).content.decode()
+        shown = [name for name, obj in items.items() if obj.title_fr in page]
+        assert shown == [str(label)], (value, shown)
+
+
+def test_the_form_says_it_saves_a_draft_and_shows_the_checks_under_their_fields(editor):
+    page = factories.PageFactory(body_fr="<h1>Titre interdit</h1><p>Texte</p>")
+    html = logged_in(editor).get(change_url(page)).content.decode()
+    assert 'value="Enregistrer le brouillon"' in html
+    assert "À corriger avant publication" in html and "niveau 1" in html
