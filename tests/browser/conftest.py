@@ -46,3 +46,18 @@ def assert_accessible():
         assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
     return check
+
+
+def log_in(browser, live_server, user, **context_options):
+    """A staff member's tab in a context of its own (its own session), logged in to the admin in French."""
+    from playwright.sync_api import expect
+
+    from tests.factories import PASSWORD
+
+    page = browser.new_context(locale="fr-FR", **context_options).new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    expect(page.locator("#site-name")).to_contain_text("OIM France")
+    return page

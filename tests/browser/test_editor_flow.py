@@ -13,27 +13,12 @@ import pytest
 from core.models import Status
 from editorial.roles import roles_setup
 from news.models import NewsRelease
-from tests.factories import PASSWORD, UserFactory
+from tests.browser.conftest import CHROMIUM_ARGS, log_in
+from tests.factories import UserFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
-
-
-def log_in(browser, live_server, user):
-    from playwright.sync_api import expect
-
-    page = browser.new_context(locale="fr-FR").new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    expect(page.locator("#site-name")).to_contain_text("OIM France")
-    return page
-
 
 def test_draft_preview_share_review_publish_restore(live_server, chromium_path):
     from playwright.sync_api import expect, sync_playwright
@@ -43,7 +28,7 @@ def test_draft_preview_share_review_publish_restore(live_server, chromium_path):
     publisher = UserFactory(groups=["Publication"])
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path, args=ARGS)
+        browser = pw.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
 
         # 1. The editor writes a draft: no status field to change, it saves as a draft.
         page = log_in(browser, live_server, editor)

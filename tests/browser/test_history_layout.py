@@ -7,7 +7,8 @@ from reversion.models import Version
 from editorial.drafts import serialize_graph
 from editorial.workflow import draft_save
 from tests import factories
-from tests.factories import PASSWORD, UserFactory
+from tests.browser.conftest import log_in
+from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,15 +22,7 @@ def long_body(words):
 
 
 def logged_in_page(chromium, live_server, user):
-    from playwright.sync_api import expect
-
-    page = chromium.new_context(locale="fr-FR", viewport={"width": 1280, "height": 800}).new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    expect(page.locator("#site-name")).to_contain_text("OIM France")
-    return page
+    return log_in(chromium, live_server, user, viewport={"width": 1280, "height": 800})
 
 
 def assert_fits(page):

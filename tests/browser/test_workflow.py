@@ -25,8 +25,9 @@ from editorial.models import DraftState
 from editorial.roles import roles_setup
 from editorial.workflow import draft_reject, draft_save, draft_submit
 from news.models import NewsRelease
+from tests.browser.conftest import log_in
 from tests.conftest import make_image_bytes
-from tests.factories import PASSWORD, NewsReleaseFactory, UserFactory
+from tests.factories import NewsReleaseFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,18 +44,6 @@ def people():
 @pytest.fixture
 def release():
     return NewsReleaseFactory(title_fr=LIVE_TITLE, title_en="Live title of the release")
-
-
-def log_in(browser, live_server, user):
-    from playwright.sync_api import expect
-
-    page = browser.new_context(locale="fr-FR").new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    expect(page.locator("#site-name")).to_contain_text("OIM France")
-    return page
 
 
 def anonymous(browser):
