@@ -51,7 +51,7 @@ def release():
         release.body_en = long_body("humane and dignified migration for all") + f"<p>{LONG_URL}x</p>"
         release.save()
         link = release.links.get()
-        link.label_fr, link.url = "Rapport annuel " * 30, LONG_URL + "-2026"
+        link.label_fr, link.url = "Rapport annuel " * 19, LONG_URL + "-2026"  # within the 300 characters of a label
         link.save()
     return release
 
