@@ -100,6 +100,14 @@ def phrase(model, key):
     return str(feminine if noun.feminine else masculine) % {"one": noun.one, "many": noun.many}
 
 
+def saved_phrase(model, obj):
+    """ "Le communiqué « … » est enregistré.", "La page « … » est enregistrée." """
+    noun = noun_of(model)
+    text = _("La %(one)s « %(object)s » est enregistrée.") if noun.feminine else _(
+        "Le %(one)s « %(object)s » est enregistré.")
+    return str(text) % {"one": noun.one, "object": obj}
+
+
 def count_phrase(model, count, published):
     """ "3 communiqués publiés.", "1 page dépubliée." (``count`` is at least 1: nothing done is a warning)."""
     noun = noun_of(model)
@@ -184,7 +192,7 @@ class EnglishStatusMixin:
 
 
 #: The change form's workflow buttons: what they did is said by editorial.admin.workflow_action.
-WORKFLOW_BUTTONS = ("_publish", "_unpublish", "_submit", "_reject")
+WORKFLOW_BUTTONS = ("_publish", "_unpublish", "_submit", "_reject", "_schedule", "_expire")
 
 
 class ContentAdmin(WordingMixin, EditorialAdminMixin, EnglishStatusMixin, TabbedDjangoJqueryTranslationAdmin):
@@ -224,14 +232,26 @@ class ContentAdmin(WordingMixin, EditorialAdminMixin, EnglishStatusMixin, Tabbed
         return actions
 
     def _muted_for_workflow(self, request, respond):
-        """After "Publier"… the workflow's own message alone, without the admin's "modifié avec succès"."""
-        if not any(button in request.POST for button in WORKFLOW_BUTTONS):
-            return respond()
+        """The admin's "L’objet … a été modifié avec succès" gives way to what really happened.
+
+        After "Publier"… the workflow's own message alone; after a plain save of an item that is not online,
+        "Le communiqué « … » est enregistré." (a published item's save says that its draft is saved).
+        """
         request._editorial_mute = True
         try:
-            return respond()
+            response = respond()
         finally:
             request._editorial_mute = False
+        plain_save = not any(button in request.POST for button in WORKFLOW_BUTTONS)
+        saved = getattr(request, "_editorial_saved_object", None)
+        if plain_save and saved is not None and not getattr(request, "_editorial_draft_mode", False) \
+                and getattr(request, "_editorial_preview", None) is None:
+            messages.success(request, saved_phrase(self.model, saved))
+        return response
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        request._editorial_saved_object = obj
 
     def response_change(self, request, obj):
         return self._muted_for_workflow(request, lambda: super(ContentAdmin, self).response_change(request, obj))

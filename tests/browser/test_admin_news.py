@@ -40,7 +40,7 @@ def test_publisher_creates_a_bilingual_release_with_an_image(live_server, chromi
     page.select_option("#id_status", "published")
     page.click('input[name="_save"]')
 
-    expect(page.locator(".messagelist")).to_contain_text("a été ajouté")
+    expect(page.locator(".messagelist")).to_contain_text("est enregistré")
     expect(page.locator("#result_list")).to_contain_text("Sommet de Gaborone")
 
     release = NewsRelease.objects.get(title_fr="Sommet de Gaborone sur les processus consultatifs")

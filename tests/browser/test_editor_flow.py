@@ -39,7 +39,7 @@ def test_draft_preview_share_review_publish_restore(live_server, chromium_path):
         page.fill("#id_title_en", "World Refugee Day in Paris")
         expect(page.locator("#id_status")).to_have_count(0)
         page.click('input[name="_continue"]')
-        expect(page.locator(".messagelist")).to_contain_text("a été ajouté")
+        expect(page.locator(".messagelist")).to_contain_text("est enregistré")
         release = NewsRelease.objects.get(title_fr="Journée mondiale des réfugiés à Paris")
         assert release.status == Status.DRAFT
 

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.urls import reverse
 
 from core.models import Status
 from news.models import NewsRelease
@@ -124,3 +125,13 @@ def test_publishing_from_the_form_does_not_also_say_changed_successfully(publish
     said = " ".join(message for _, message in messages_of(response))
     assert "est publié" in said
     assert "avec succès" not in said
+
+
+def test_a_plain_save_says_what_was_saved_with_agreement_not_django_s_generic_sentence(admin_client):
+    from tests.oim_site.test_admin import page_data, publishing
+
+    response = admin_client.post(reverse("admin:pages_page_add"), {**page_data(3), **publishing("draft")},
+                                 follow=True)
+    html = response.content.decode()
+    assert "La page « À propos 3 » est enregistrée." in html
+    assert "avec succès" not in html and "L’objet" not in html
