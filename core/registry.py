@@ -60,7 +60,7 @@ class Section:
 
 
 @dataclass
-class ContentType:
+class RegisteredType:
     """What the site knows about one registered model."""
 
     model: type
@@ -100,7 +100,7 @@ class Registry:
 
     def register(self, model, **options):
         """Declare ``model`` a content type; re-registering replaces the declaration."""
-        self._types[model._meta.label_lower] = ContentType(model=model, **options)
+        self._types[model._meta.label_lower] = RegisteredType(model=model, **options)
         return model
 
     def unregister(self, model):
