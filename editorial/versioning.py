@@ -28,7 +28,3 @@ def register_content_models():
     for entry in registry:
         if not revisions.is_registered(entry.model):
             revisions.register(entry.model, fields=versioned_fields(entry.model), follow=entry.follow)
-
-
-def content_models():
-    return registry.models()

@@ -21,6 +21,15 @@ def page_form(**overrides):
     return data
 
 
+def add_page(client, **overrides):
+    """A page made through the admin's add form (so with its first revision); fails with the form's errors."""
+    from pages.models import Page
+
+    response = client.post(admin_url(Page, "add"), page_form(**overrides))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    return Page.objects.get(title_fr=page_form(**overrides)["title_fr"])
+
+
 def management(prefix, total=0, initial=0):
     return {
         f"{prefix}-TOTAL_FORMS": str(total),

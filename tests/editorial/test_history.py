@@ -9,15 +9,10 @@ from news.models import NewsRelease
 from pages.models import Page
 from tests import factories
 
-from .conftest import admin_url, management, page_form
+from .conftest import add_page, admin_url, management, page_form
 
 pytestmark = pytest.mark.django_db
 
-
-def add_page(client, **overrides):
-    response = client.post(admin_url(Page, "add"), page_form(**overrides))
-    assert response.status_code == 302, response.context["adminform"].form.errors
-    return Page.objects.get(title_fr=page_form(**overrides)["title_fr"])
 
 
 def test_every_admin_save_keeps_a_revision_with_its_author(publisher_client, publisher):

@@ -11,19 +11,13 @@ from core.models import Status
 from editorial.diff import field_label
 from editorial.drafts import serialize_graph
 from editorial.workflow import content_unpublish, draft_save
-from pages.models import Page
 from tests import factories
 from tests.oim_site.test_admin import CASES, IDS
 
-from .conftest import admin_url, page_form
+from .conftest import add_page, admin_url, page_form
 
 pytestmark = pytest.mark.django_db
 
-
-def add_page(client, **overrides):
-    response = client.post(admin_url(Page, "add"), page_form(**overrides))
-    assert response.status_code == 302, response.context["adminform"].form.errors
-    return Page.objects.get(title_fr=page_form(**overrides)["title_fr"])
 
 
 def entries(client, obj):

@@ -8,13 +8,8 @@ the very next request.
 import http.cookiejar
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -24,16 +19,10 @@ from django.utils.translation import override
 
 from core.models import Status
 from tests.factories import PASSWORD, NewsReleaseFactory, UserFactory
+from tests.servers import gunicorn_servers
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def database_url():
@@ -53,30 +42,8 @@ def instances(postgres, redis_url):
         "DJANGO_DEBUG": "0",
         "PAGE_CACHE_SECONDS": "600",
     }
-    servers = []
-    for _ in range(2):
-        port = free_port()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "oim_site.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1",
-             "--log-level", "warning"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )
-        servers.append((proc, f"http://127.0.0.1:{port}"))
-    try:
-        for proc, url in servers:
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(url + "/fr/", timeout=2)
-                    break
-                except OSError:
-                    if proc.poll() is not None:
-                        pytest.fail(proc.stderr.read().decode())
-                    time.sleep(0.1)
-        yield [url for _proc, url in servers]
-    finally:
-        for proc, _url in servers:
-            proc.terminate()
-            proc.wait(timeout=10)
+    with gunicorn_servers(env, count=2) as urls:
+        yield urls
 
 
 class Browser:

@@ -8,26 +8,20 @@ every worker on the next request. With a cache private to each process
 """
 
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.servers import gunicorn_servers
+
 ROOT = Path(__file__).resolve().parents[2]
 TITLE = "Communiqué bientôt retiré"
 WORKERS = 3
 REQUESTS = 15
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -53,26 +47,8 @@ def manage_shell(env, code):
 
 @pytest.fixture
 def gunicorn(machine):
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "oim_site.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(WORKERS),
-         "--log-level", "warning"],
-        cwd=ROOT, env=machine, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(url + "/fr/", timeout=2)
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    pytest.fail(proc.stderr.read().decode())
-                time.sleep(0.1)
+    with gunicorn_servers(machine, workers=WORKERS) as (url,):
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def get(url):
