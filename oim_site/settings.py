@@ -244,6 +244,8 @@ MEDIA_URL = "/media/"
 # (editorial/uploads.py): outside MEDIA_ROOT, so that nothing in it is ever served.
 PENDING_UPLOADS_DIR = Path(os.environ.get("PENDING_UPLOADS_DIR") or BASE_DIR / "var" / "pending-uploads")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Serve MEDIA_ROOT from Django (core/media.py, with its safe headers) when no proxy does; always on with DEBUG.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
 # Media on S3-compatible object storage when a bucket is named, so that
 # several app instances share one set of uploads (README.md, "Scaling out").
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")

@@ -4,14 +4,13 @@ The sitemaps are assembled here, from the registered content types
 (core.registry) and the registered sections.
 """
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.static import serve
 
+from core.media import serve_media
 from core.registry import registry
 from core.sitemaps import SectionSitemap
 from offices.views import person_vcard_view
@@ -48,5 +47,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+# Always routed; the view answers 404 unless DEBUG or SERVE_MEDIA is on (core/media.py).
+urlpatterns += [path("media/<path:path>", serve_media, name="media")]
