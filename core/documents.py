@@ -2,8 +2,9 @@
 
 ``document_info(publication)`` describes an uploaded or linked file;
 ``document_links(html)`` adds the same note after every link of sanitised
-rich text that points to a file under MEDIA_URL. A missing or odd media
-path gets no note, never an error.
+rich text that points to one of our files under MEDIA_URL. A missing file
+gets the format alone; another host's /media/ or an odd media path is left
+a plain link; never an error.
 """
 
 import os
@@ -11,7 +12,6 @@ import re
 from urllib.parse import unquote, urlparse
 
 from django.conf import settings
-from django.core.exceptions import SuspiciousOperation
 from django.core.files.storage import default_storage
 from django.db import models
 from django.utils.formats import number_format
@@ -19,6 +19,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from .media import is_plain_path
 
 
 class DocumentLanguage(models.TextChoices):
@@ -53,7 +55,11 @@ def human_size(size):
 
 
 def file_format(name):
-    extension = os.path.splitext(urlparse(name).path)[1].lstrip(".").lower()
+    try:
+        path = urlparse(name).path
+    except ValueError:  # "//[::1/x.pdf": an address urllib cannot read has no format to announce
+        return ""
+    extension = os.path.splitext(path)[1].lstrip(".").lower()
     return FORMATS.get(extension, extension.upper() if extension else "")
 
 
@@ -65,18 +71,32 @@ def language_name(code):
     return "" if language == DocumentLanguage.OTHER else str(language.label)
 
 
+def media_name(url):
+    """The stored name a link to one of our files points to ("/media/editor/guide.pdf"), else None.
+
+    Not ours: another host's /media/, or a path no stored file can have
+    (/media//etc/passwd.pdf, .., NUL, backslash, over-long; core.media.is_plain_path).
+    """
+    try:
+        parts = urlparse(url)
+    except ValueError:
+        return None
+    if parts.scheme or parts.netloc or not parts.path.startswith(settings.MEDIA_URL):
+        return None
+    name = unquote(parts.path[len(settings.MEDIA_URL):])
+    return name if is_plain_path(name) else None
+
+
 def media_file_size(url):
     """Size of a file served from MEDIA_URL, or None when it is not one of ours or is missing."""
-    path = urlparse(url).path
-    if not path.startswith(settings.MEDIA_URL):
-        return None
-    name = unquote(path[len(settings.MEDIA_URL):])
-    if not name or ".." in name.split("/"):
+    name = media_name(url)
+    if name is None:
         return None
     try:
         return default_storage.size(name)
-    except (OSError, NotImplementedError, ValueError, SuspiciousOperation):
-        # Missing, or a path the storage refuses (/media//etc/passwd.pdf): no note, never an error.
+    except Exception:
+        # Missing, refused by the storage, or the storage's own error (botocore's ClientError on S3):
+        # the note is a courtesy, the page must render.
         return None
 
 
@@ -105,8 +125,8 @@ def document_links(html):
 
     def annotate(match):
         opening, href, text, closing = match.groups()
-        if not urlparse(href).path.startswith(settings.MEDIA_URL) or not file_format(href):
-            return match.group(0)
+        if media_name(href) is None or not file_format(href):
+            return match.group(0)  # not one of our files: a plain link
         hreflang = HREFLANG_RE.search(opening)
         note = describe(file_format(href), media_file_size(href),
                         language_name(hreflang.group(1).split("-")[0]) if hreflang else "")
