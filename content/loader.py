@@ -25,6 +25,8 @@ from PIL import Image, ImageDraw, ImageFont
 from core.documents import DocumentLanguage
 from core.models import Status
 from core.registry import registry
+from library.models import Collection
+from library.models import Image as LibraryImage
 from news.models import NewsRelease, RelatedLink
 from offices.models import ActivityDomain, Office, Person
 from pages.models import Page
@@ -69,6 +71,10 @@ class ContentReport:
 
     def total(self, action):
         return sum(1 for _model, _label, entry_action in self.entries if entry_action == action)
+
+
+#: Where the stand-in logos are kept in the media library.
+PLACEHOLDER_COLLECTION = "Logos provisoires des partenaires"
 
 
 def placeholder_logo(label):
@@ -137,7 +143,9 @@ class _Loader:
             if not may_create:
                 self.report.add(model, label, MISSING)
                 return None, MISSING
-            obj = model(**values, **(extra_on_create or {}))
+            # A callable is called only now: files are made for new objects only.
+            extra = extra_on_create() if callable(extra_on_create) else extra_on_create
+            obj = model(**values, **(extra or {}))
             try:
                 obj.full_clean()
             except ValidationError as error:
@@ -199,16 +207,26 @@ class _Loader:
     def partners(self):
         for spec in content.PARTNERS:
             values = {"slug_fr": spec["slug_fr"], "status": Status.PUBLISHED, **spec["fields"]}
-            extra = {}
-            if self.with_files:
-                extra["logo"] = ContentFile(placeholder_logo(spec["logo_label"]), name=f"{spec['slug_fr']}.png")
+            # The logo's alternative text belongs to its library image; the partner's own field overrides it.
+            alt = {code: values.pop(f"logo_alt_{code}", "") for code in ("fr", "en")}
             partner, _action = self.upsert(
-                Partner, _slugs(values), values, label=values["name_fr"], extra_on_create=extra,
+                Partner, _slugs(values), values, label=values["name_fr"],
+                extra_on_create=(lambda: {"logo": self.placeholder_logo_image(spec, alt)}) if self.with_files else None,
             )
             if self.reset and self.with_files and partner is not None and not partner.logo:
-                # A logo uploaded in the admin is never replaced by the placeholder.
-                partner.logo = ContentFile(placeholder_logo(spec["logo_label"]), name=f"{spec['slug_fr']}.png")
+                # A logo chosen in the admin is never replaced by the placeholder.
+                partner.logo = self.placeholder_logo_image(spec, alt)
                 partner.save()
+
+    def placeholder_logo_image(self, spec, alt):
+        collection, _created = Collection.objects.get_or_create(name=PLACEHOLDER_COLLECTION)
+        image = LibraryImage(
+            file=ContentFile(placeholder_logo(spec["logo_label"]), name=f"{spec['slug_fr']}.png"),
+            title=f"{spec['logo_label']} (illustration provisoire)", collection=collection,
+            alt_text_fr=alt["fr"], alt_text_en=alt["en"] or None,
+        )
+        image.save()
+        return image
 
     def programmes(self, people):
         areas, actions = {}, {}

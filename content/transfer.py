@@ -24,6 +24,7 @@ need no remapping.
 import base64
 import datetime
 import hashlib
+import io
 import json
 import re
 from collections import Counter
@@ -37,8 +38,12 @@ from django.core.files.storage import default_storage
 from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
+from django.db.models import Max
 from django.utils import timezone, translation
+from PIL import Image as PILImage
 
+from core.document_files import KINDS as DOCUMENT_KINDS
+from core.document_files import validate_document
 from core.fields import RichTextField
 from core.images import validate_image
 from core.registry import registry
@@ -72,6 +77,91 @@ def _current_labels(objects):
         if label in MOVED_MODELS:
             entry = {**entry, "model": MOVED_MODELS[label]}
         yield entry
+
+
+#: Files that content rows held themselves before the media library: (model, old field) ->
+#: (library model, the row's new field, {library field: the row's field it came from}).
+INLINE_FILES = {
+    ("news.newsrelease", "image"): ("library.image", "image", {
+        "title": "title_fr", "alt_text_fr": "image_alt_fr", "alt_text_en": "image_alt_en",
+        "decorative": "image_decorative", "credit_fr": "image_credit_fr", "credit_en": "image_credit_en"}),
+    ("partners.partner", "logo"): ("library.image", "logo", {
+        "title": "name_fr", "alt_text_fr": "logo_alt_fr", "alt_text_en": "logo_alt_en",
+        "decorative": "logo_decorative"}),
+    ("programmes.publication", "file"): ("library.document", "document", {"title": "title_fr", "language": "language"}),
+}
+#: Fields of those rows that went with the file (the alternative text now overrides the library's).
+INLINE_FILE_LEFTOVERS = {"image_decorative", "image_credit", "image_credit_fr", "image_credit_en", "logo_decorative",
+                         "image_alt", "image_alt_fr", "image_alt_en", "logo_alt", "logo_alt_fr", "logo_alt_en"}
+
+
+def _into_library(objects, files, *, reuse):
+    """Rows of a file made before the media library, pointing at library items made from their own files.
+
+    An item whose file the library already holds is reused (``reuse``: not
+    when the import replaces everything), so importing the same old file
+    twice makes no duplicates.
+    """
+    from django.apps import apps
+
+    now = timezone.now().isoformat()
+    made, next_pk = [], {}
+
+    def allocate(label, name):
+        model = apps.get_model(label)
+        if reuse:
+            existing = model.objects.filter(file=name).values_list("pk", flat=True).first()
+            if existing is not None:
+                return existing, False
+        if label not in next_pk:
+            in_file = [entry.get("pk") for entry in objects if entry.get("model") == label]
+            in_db = model.objects.aggregate(top=Max("pk"))["top"] or 0
+            next_pk[label] = max([in_db, *(pk for pk in in_file if isinstance(pk, int))]) + 1
+        next_pk[label] += 1
+        return next_pk[label] - 1, True
+
+    old_fields = {label: old_field for label, old_field in INLINE_FILES}
+    upgraded = []
+    for entry in objects:
+        label = entry.get("model") if isinstance(entry, dict) else None
+        fields = entry.get("fields") if label in old_fields else None
+        if not isinstance(fields, dict) or not isinstance(fields.get(old_fields[label]), str):
+            upgraded.append(entry)
+            continue
+        fields = dict(fields)  # the caller's document stays as it was
+        upgraded.append({**entry, "fields": fields})
+        target, new_field, sources = INLINE_FILES[(label, old_fields[label])]
+        name = fields.pop(old_fields[label])
+        values = {library_field: fields.get(source) for library_field, source in sources.items()}
+        for leftover in INLINE_FILE_LEFTOVERS & set(fields):
+            if leftover.startswith(("image_alt", "logo_alt")):  # blank: the library's text serves
+                fields[leftover] = "" if leftover.endswith("_alt") else None
+            else:
+                del fields[leftover]
+        fields[new_field] = None
+        if not name:
+            continue
+        pk, new = allocate(target, name)
+        fields[new_field] = pk
+        if new:
+            data = files.get(name, b"")
+            values = {key: value for key, value in values.items() if value not in (None, "")}
+            made.append({"model": target, "pk": pk, "fields": {
+                "file": name, "title": str(values.pop("title", name))[:255], "created_at": now, "updated_at": now,
+                "file_size": len(data), "checksum": hashlib.sha256(data).hexdigest() if data else "",
+                **_file_facts(target, name, data), **values}})
+    return [*made, *upgraded]
+
+
+def _file_facts(target, name, data):
+    """Dimensions of an image, the format of a document (already judged by content in _decode_media)."""
+    if target == "library.document":
+        return {"kind": PurePosixPath(name).suffix.lstrip(".").lower()[:10]}
+    try:
+        with PILImage.open(io.BytesIO(data)) as image:
+            return {"width": image.width, "height": image.height}
+    except (OSError, ValueError):
+        return {}
 
 
 def _media_paths(obj):
@@ -161,11 +251,19 @@ def _decode_media(media):
             raise TransferError(f"Média illisible : {path}") from exc
         if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
             raise TransferError(f"Média abîmé (somme SHA-256 différente) : {path}")
-        if PurePosixPath(path).suffix.lower() in IMAGE_EXTENSIONS:
-            try:
-                validate_image(ContentFile(data, name=path))
-            except ValidationError as exc:
-                raise TransferError(f"Image refusée ({path}) : {' '.join(exc.messages)}") from exc
+        # Judged by content like any upload: an image must be one, a document one of the accepted kinds,
+        # and nothing else (HTML, SVG, scripts) comes in, whatever its name.
+        suffix = PurePosixPath(path).suffix.lower()
+        if suffix in IMAGE_EXTENSIONS:
+            validate, kind = validate_image, "Image"
+        elif suffix.lstrip(".") in DOCUMENT_KINDS:
+            validate, kind = validate_document, "Document"
+        else:
+            raise TransferError(f"Fichier refusé ({path}) : ni une image ni un document accepté.")
+        try:
+            validate(ContentFile(data, name=path))
+        except ValidationError as exc:
+            raise TransferError(f"{kind} refusé(e) ({path}) : {' '.join(exc.messages)}") from exc
         files[path] = data
     return files
 
@@ -187,7 +285,7 @@ def import_content(document, *, replace=False, log=None):
     files = _decode_media(document.get("media") or {})
     models_in_order = content_models()
     known = {model._meta.label_lower for model in models_in_order}
-    objects = list(_current_labels(document.get("objects") or []))
+    objects = _into_library(list(_current_labels(document.get("objects") or [])), files, reuse=not replace)
     unknown = {entry.get("model") if isinstance(entry, dict) else entry for entry in objects} - known
     if unknown:
         raise TransferError(f"Modèles inconnus dans l’export : {', '.join(sorted(map(str, unknown)))}")

@@ -106,13 +106,14 @@ def describe(fmt, size, language):
 
 
 def document_info(publication):
-    """"(PDF, 2 Mo, anglais)" for a Publication: format, size when it is a file, language."""
-    if publication.file:
-        try:
-            size = publication.file.size
-        except (OSError, ValueError):
-            size = None
-        fmt = file_format(publication.file.name)
+    """"(PDF, 2 Mo, anglais)" for a publication: format and size of its library document, or the link's format.
+
+    ``publication.document`` is a library document (its real format read from
+    its content, its size stored with it) or None for an external link.
+    """
+    document = getattr(publication, "document", None)
+    if document is not None:
+        size, fmt = document.file_size or None, document.format_label
     else:
         size, fmt = None, file_format(publication.url or "")
     return describe(fmt, size, language_name(publication.language))

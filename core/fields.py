@@ -8,7 +8,8 @@ migrations' field path, nothing else.
 import re
 
 import phonenumbers
-from ckeditor_uploader.fields import RichTextUploadingField
+from ckeditor_uploader.fields import RichTextUploadingField, RichTextUploadingFormField
+from ckeditor_uploader.widgets import CKEditorUploadingWidget
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,8 +19,23 @@ from .images import clean_image, validate_image
 from .sanitize import URL_SCHEMES, sanitize_html
 
 
+class EditorWidget(CKEditorUploadingWidget):
+    """CKEditor, with core/static/core/editor.js: the CSRF header on its uploads (dialog, drag and drop, paste)."""
+
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["core/editor.js"])
+
+
+class EditorFormField(RichTextUploadingFormField):
+    widget = EditorWidget
+
+
 class RichTextField(RichTextUploadingField):
     """HTML edited with CKEditor and sanitised with nh3 on every way in."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": EditorFormField, **kwargs})
 
     def to_python(self, value):
         # Form and full_clean() path: the editor sees what will be stored.

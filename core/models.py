@@ -36,6 +36,26 @@ class PublishableQuerySet(models.QuerySet):
         ]
 
 
+class PublishableManager(models.Manager.from_queryset(PublishableQuerySet)):
+    """The manager of publishable types; ``select_related`` names the foreign keys every list shows.
+
+    A release's library image is printed on every card: joined here once, it
+    is never fetched row by row, whichever list, feed or related manager asks.
+    """
+
+    def __init__(self, select_related=()):
+        super().__init__()
+        self._select_related = tuple(select_related)
+
+    def deconstruct(self):
+        name, path, qs_class, args, kwargs = super().deconstruct()
+        return name, path, qs_class, args, {**kwargs, "select_related": self._select_related}
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        return queryset.select_related(*self._select_related) if self._select_related else queryset
+
+
 class Timestamped(models.Model):
     """When a row was created and last changed."""
 
@@ -65,7 +85,7 @@ class Publishable(Timestamped):
     fr_updated_at = models.DateTimeField(_("français modifié le"), null=True, blank=True, editable=False)
     en_updated_at = models.DateTimeField(_("anglais modifié le"), null=True, blank=True, editable=False)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = PublishableManager()
 
     #: Name of the field the slugs are made from.
     slug_source = "title"

@@ -68,7 +68,7 @@ class RegisteredType:
     follow: tuple = ()
     search: SearchDocument | None = None
     sitemap: type | None = None
-    #: (image field, alternative-text field, "decorative" flag) triples.
+    #: (library image field, the use's own alternative-text field) pairs.
     images: tuple = ()
     #: {reverse accessor of link objects: their label fields}, for the vague-link check.
     link_labels: dict = field(default_factory=dict)
@@ -95,6 +95,8 @@ class Registry:
         self._site_pages = None
         self._feeds = []
         self._schedules = []
+        self._reference_finders = []
+        self._html_processors = []
 
     # -- content types ----------------------------------------------------
 
@@ -177,6 +179,30 @@ class Registry:
 
     def schedules(self):
         return list(self._schedules)
+
+    # -- references to shared files, and what rich text becomes on a page --
+
+    def register_reference_finder(self, finder):
+        """``finder(item, file_name)`` gives ``(object, where)`` pairs of references the live rows do not hold.
+
+        The media library finds the foreign keys and rich-text links to one of
+        its items itself; the editorial app adds the unpublished drafts.
+        """
+        if finder not in self._reference_finders:
+            self._reference_finders.append(finder)
+
+    def reference_finders(self):
+        return list(self._reference_finders)
+
+    def register_html_processor(self, processor):
+        """``processor(html)`` rewrites sanitised rich text for the public page (body images as renditions)."""
+        if processor not in self._html_processors:
+            self._html_processors.append(processor)
+
+    def process_html(self, html):
+        for processor in self._html_processors:
+            html = processor(html)
+        return html
 
     # -- the site's standalone pages ----------------------------------------
 

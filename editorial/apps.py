@@ -38,9 +38,11 @@ class EditorialConfig(AppConfig):
         from core.registry import registry
 
         from . import signals, versioning
+        from .drafts import draft_references
         from .workflow import publish_due_drafts, scheduled_moments
 
         versioning.register_content_models()
         signals.connect()
         registry.register_schedule(scheduled_moments, publish_due_drafts)
+        registry.register_reference_finder(draft_references)
         post_migrate.connect(_setup_roles, dispatch_uid="editorial.setup_roles", weak=False)

@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from django.conf import settings
 from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from core.fields import RichTextField
 from core.i18n import translated_fields
@@ -31,7 +33,7 @@ def link_label_fields(model):
 
 
 def image_fields(model):
-    """(image field, alt field, "decorative" flag) of the model's illustrative images, as registered."""
+    """(library image field, the use's own alt field) of the model's illustrative images, as registered."""
     entry = registry.get(model)
     return entry.images if entry is not None else ()
 
@@ -63,7 +65,8 @@ class _RichTextInspector(HTMLParser):
             self.headings.append(int(tag[1]))
         elif tag == "img":
             alt = (attrs.get("alt") or "").strip()
-            if not alt:
+            # role="presentation": a library image marked decorative (core.templatetags.site_tags.picture).
+            if not alt and attrs.get("role") != "presentation":
                 self.images_without_alt.append(attrs.get("src") or "")
             if self._link is not None:
                 self._link[1].append(alt)
@@ -106,8 +109,8 @@ def check_rich_text(html, field=""):
         previous = max(level, 1)
     for src in inspector.images_without_alt:
         problems.append(Problem(field, format_lazy(
-            _("Une image du texte n’a pas de texte alternatif ({src}) : décrivez-la dans le champ "
-              "« Texte alternatif » de l’image."),
+            _("Une image du texte n’a pas de texte alternatif ({src}) : décrivez-la dans la médiathèque, "
+              "ou dans le champ « Texte alternatif » de l’image."),
             src=src.rsplit("/", 1)[-1] or "?",
         )))
     for _href, text in inspector.links:
@@ -141,14 +144,15 @@ def rich_text_fields(model):
 
 def check_images(obj):
     problems = []
-    for image_field, alt_field, decorative_field in image_fields(type(obj)):
-        if not getattr(obj, image_field, None) or getattr(obj, decorative_field, False):
+    for image_field, alt_field in image_fields(type(obj)):
+        image = getattr(obj, image_field, None)
+        if image is None or image.decorative:
             continue
-        # English falls back to French, so the French alternative is the one required.
-        if not (getattr(obj, f"{alt_field}_fr", None) or "").strip():
+        # English falls back to French, so the French alternative is the one required: the use's or the library's.
+        if not ((getattr(obj, f"{alt_field}_fr", None) or "").strip() or (image.alt_text_fr or "").strip()):
             problems.append(Problem(f"{alt_field}_fr", _(
-                "L’image n’a pas de texte alternatif : décrivez-la en une phrase, ou cochez "
-                "« Image décorative » si elle n’apporte aucune information."
+                "L’image n’a pas de texte alternatif : décrivez-la en une phrase ici ou dans la médiathèque, "
+                "ou marquez-la « décorative » dans la médiathèque si elle n’apporte aucune information."
             )))
     return problems
 
@@ -161,7 +165,10 @@ def check_object(obj, with_related=True):
     """
     problems = check_images(obj)
     for name in rich_text_fields(type(obj)):
-        problems.extend(check_rich_text(getattr(obj, name, ""), name))
+        # As readers get it: a library image without alt in the text takes the library's (core.registry).
+        with override(settings.LANGUAGE_CODE):
+            html = registry.process_html(getattr(obj, name, "") or "")
+        problems.extend(check_rich_text(html, name))
     if with_related and obj.pk:
         for accessor, fields in link_label_fields(type(obj)).items():
             for related in getattr(obj, accessor).all():

@@ -31,13 +31,13 @@ from modeltranslation.admin import (
 
 from core.i18n import is_translated
 from core.models import Status
+from core.uploads import KeptFileWidget, thumbnail  # noqa: F401 (thumbnail: the content admins' list column)
 
 from .admin import EditorialAdminMixin
 from .drafts import draft_for
 from .roles import can_publish
 from .services import content_status_set
 from .status import STATES, StateFilter, state_of, with_draft_state
-from .uploads import KeptFileWidget, thumbnail  # noqa: F401 (thumbnail: the content admins' list column)
 
 #: Images and documents in every content form: the current image shown, a new choice kept across a refused save.
 FILE_WIDGETS = {models.ImageField: {"widget": KeptFileWidget}, models.FileField: {"widget": KeptFileWidget}}

@@ -112,3 +112,36 @@ def materialized(obj, *, draft=None, apply=True):
             # The item in memory holds the draft's values: reload the live ones (unless it was new).
             if obj.pk is not None and type(obj)._default_manager.filter(pk=obj.pk).exists():
                 obj.refresh_from_db()
+
+
+def draft_references(item, file_name):
+    """(item, "draft") for each draft whose unpublished data chooses ``item`` or links to its file.
+
+    Registered with core.registry as a reference finder: the media library
+    refuses to delete an image that a draft waiting for publication uses.
+    """
+    from django.apps import apps
+
+    found = []
+    for draft in Draft.objects.exclude(data=None).select_related("content_type"):
+        data = draft.data or {}
+        records = [data.get("object") or {}, *(record for records in (data.get("children") or {}).values()
+                                               for record in records)]
+        if any(_record_refers(apps, record, item, file_name) for record in records):
+            found.append((draft.content_object, "draft"))
+    return [(obj, where) for obj, where in found if obj is not None]
+
+
+def _record_refers(apps, record, item, file_name):
+    try:
+        model = apps.get_model(record["model"])
+    except (KeyError, LookupError, ValueError):
+        return False
+    fields = record.get("fields") or {}
+    for field in model._meta.concrete_fields:
+        value = fields.get(field.name)
+        if field.is_relation and field.related_model is type(item) and value == item.pk:
+            return True
+        if isinstance(value, str) and file_name in value:
+            return True
+    return False

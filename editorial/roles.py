@@ -1,7 +1,9 @@
 """The two editorial groups and what each may do.
 
 "Rédaction" writes: it adds, changes and views content but cannot publish,
-unpublish or delete. "Publication" may do everything on content. The groups
+unpublish or delete. "Publication" may do everything on content, including
+the rights a model declares in its Meta.permissions (publish_<model>; for
+the media library, changing an image or document the public already sees). The groups
 are (re)built after every migrate and by ``manage.py setup_roles`` from the
 content registry (core.registry), plus this app's own redirects: a new
 content type gets both roles by registering, nothing is listed here.
@@ -26,11 +28,12 @@ def role_models():
 
 def _permissions(actions, with_publish):
     perms = []
-    for model, publishable in role_models():
+    for model, _publishable in role_models():
         opts = model._meta
         codenames = [f"{action}_{opts.model_name}" for action in actions]
-        if with_publish and publishable:
-            codenames.append(f"publish_{opts.model_name}")
+        if with_publish:
+            # The model's own rights: publish_<model>, and the library's change_live_<model>.
+            codenames.extend(codename for codename, _label in opts.permissions)
         perms.extend((opts.app_label, codename) for codename in codenames)
     return perms
 

@@ -16,6 +16,7 @@ class RelatedLinkInline(TranslatedTabularInline):
 class NewsReleaseAdmin(ContentAdmin):
     list_display = ("image_thumbnail", "title", "dateline")
     list_display_links = ("image_thumbnail", "title")
+    list_select_related = ("image",)
     list_filter = (StateFilter, "publication_date", "programme_areas", "partners", "media_contacts__office")
     filter_titles = {"media_contacts__office": _("Bureau des contacts presse")}
     search_fields = ("title_fr", "title_en", "lead_fr", "lead_en", "dateline_fr")
@@ -24,11 +25,11 @@ class NewsReleaseAdmin(ContentAdmin):
     inlines = [RelatedLinkInline]
     fieldsets = (
         (None, {"fields": ("title", "slug", "dateline", "lead", "body")}),
-        (_("Image"), {"fields": ("image", "image_alt", "image_decorative", "image_credit")}),
+        (_("Image"), {"fields": ("image", "image_alt")}),
         (_("Liens et contacts"), {"fields": ("media_contacts", "programme_areas", "partners")}),
         (_("Publication"), {"fields": ("status", "publication_date")}),
     )
 
     @admin.display(description=_("image"))
     def image_thumbnail(self, obj):
-        return thumbnail(obj.image, obj.image_alt)
+        return thumbnail(obj.image)

@@ -18,7 +18,7 @@ class NewsConfig(AppConfig):
             NewsRelease,
             follow=("links",),
             sitemap=NewsSitemap,
-            images=(("image", "image_alt", "image_decorative"),),
+            images=(("image", "image_alt"),),
             link_labels={"links": ("label",)},
             search=SearchDocument(
                 "news", _("Communiqué de presse"), "title",

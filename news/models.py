@@ -1,9 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import ImageField, RichTextField, URLField
+from core.fields import RichTextField, URLField
 from core.links import slug_url
-from core.models import Publishable
+from core.models import Publishable, PublishableManager
+from library.fields import ImageChooserField
 
 
 class NewsRelease(Publishable):
@@ -15,20 +16,19 @@ class NewsRelease(Publishable):
                                 help_text=_("Ville d’où part le communiqué, p. ex. Genève."))
     lead = models.TextField(_("chapeau"), blank=True)
     body = RichTextField(_("contenu"), blank=True)
-    image = ImageField(_("image"), upload_to="news/", blank=True)
-    image_alt = models.CharField(_("texte alternatif de l’image"), max_length=300, blank=True)
-    image_decorative = models.BooleanField(
-        _("image décorative"), default=False,
-        help_text=_("Cochez si l’image n’apporte aucune information (elle sera ignorée par les lecteurs d’écran) ; "
-                    "sinon, écrivez un texte alternatif."),
+    image = ImageChooserField(_("image"), related_name="news_releases")
+    image_alt = models.CharField(
+        _("texte alternatif pour ce communiqué"), max_length=300, blank=True,
+        help_text=_("Laissez vide pour reprendre celui de la médiathèque."),
     )
-    image_credit = models.CharField(_("crédit de l’image"), max_length=200, blank=True)
     media_contacts = models.ManyToManyField("offices.Person", blank=True, related_name="news_releases",
                                             verbose_name=_("contacts presse"))
     programme_areas = models.ManyToManyField("programmes.ProgrammeArea", blank=True, related_name="news_releases",
                                              verbose_name=_("domaines de programme"))
     partners = models.ManyToManyField("partners.Partner", blank=True, related_name="news_releases",
                                       verbose_name=_("partenaires"))
+
+    objects = PublishableManager(select_related=("image",))
 
     class Meta:
         verbose_name = _("communiqué de presse")

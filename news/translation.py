@@ -5,7 +5,7 @@ from .models import NewsRelease, RelatedLink
 
 @register(NewsRelease)
 class NewsReleaseTranslation(TranslationOptions):
-    fields = ("title", "slug", "dateline", "lead", "body", "image_alt", "image_credit")
+    fields = ("title", "slug", "dateline", "lead", "body", "image_alt")
     required_languages = {"fr": ("title",)}
 
 

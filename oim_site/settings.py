@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     # autodiscovered with every type registered (VersionAdmin would otherwise
     # register them itself, with the wrong fields).
     "core",
+    "library",
     "pages",
     "offices",
     "partners",
@@ -241,7 +242,7 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 # A file chosen in a change form that came back with an error waits here for the next save
-# (editorial/uploads.py): outside MEDIA_ROOT, so that nothing in it is ever served.
+# (core/uploads.py): outside MEDIA_ROOT, so that nothing in it is ever served.
 PENDING_UPLOADS_DIR = Path(os.environ.get("PENDING_UPLOADS_DIR") or BASE_DIR / "var" / "pending-uploads")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Serve MEDIA_ROOT from Django (core/media.py, with its safe headers) when no proxy does; always on with DEBUG.
@@ -284,9 +285,6 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # CKEditor 4 (django-ckeditor 6.7.4). Only reached through core.fields.
 CKEDITOR_UPLOAD_PATH = "editor/"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
-CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"
-CKEDITOR_FILENAME_GENERATOR = "core.images.random_upload_name"
-CKEDITOR_BROWSE_SHOW_DIRS = False
 CKEDITOR_CONFIGS = {
     "default": {
         "toolbar": "Custom",
@@ -306,6 +304,19 @@ CKEDITOR_CONFIGS = {
         "versionCheck": False,
         # exportpdf calls a third-party service: never wanted here.
         "removePlugins": "exportpdf",
+        # Uploads go into the media library (library/editor.py), with an XMLHttpRequest that
+        # core/static/core/editor.js gives the CSRF header: the image dialog's upload tab
+        # (its default form post into an iframe could carry no token), and drag and drop or
+        # paste of an image (uploadimage).
+        "extraPlugins": "uploadimage",
+        "filebrowserUploadMethod": "xhr",
+        "uploadUrl": "/ckeditor/upload/",
+        "filebrowserImageUploadUrl": "/ckeditor/upload/",
+        "filebrowserImageBrowseUrl": "/ckeditor/browse/",
+        "filebrowserUploadUrl": "/ckeditor/documents/upload/",
+        "filebrowserBrowseUrl": "/ckeditor/documents/browse/",
+        "filebrowserWindowWidth": 900,
+        "filebrowserWindowHeight": 700,
     }
 }
 

@@ -26,7 +26,7 @@ sitemaps = {"sections": SectionSitemap, **registry.sitemaps()}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("ckeditor/", include("core.editor")),
+    path("ckeditor/", include("library.editor")),
     path("admin-tools/", include(("editorial.admin_views", "editorial_tools"))),
     path("", views.language_redirect, name="root"),
     path("sitemap.xml", sitemap_view, {"sitemaps": sitemaps}, name="sitemap"),

@@ -16,7 +16,7 @@ class PartnersConfig(AppConfig):
         registry.register(
             Partner,
             sitemap=PartnerSitemap,
-            images=(("logo", "logo_alt", "logo_decorative"),),
+            images=(("logo", "logo_alt"),),
             search=SearchDocument(
                 "partner", _("Partenaire"), "name",
                 {"A": ("name", "acronym"), "B": ("summary", "headquarters_city"), "C": ("body",)},

@@ -1,9 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import ImageField, RichTextField, URLField
+from core.fields import RichTextField, URLField
 from core.links import slug_url
-from core.models import Publishable
+from core.models import Publishable, PublishableManager
+from library.fields import ImageChooserField
 
 
 class PartnerKind(models.TextChoices):
@@ -28,16 +29,16 @@ class Partner(Publishable):
                             default=PartnerKind.INTERGOVERNMENTAL)
     headquarters_city = models.CharField(_("ville du siège"), max_length=100, blank=True)
     website = URLField(_("site web"), blank=True)
-    logo = ImageField(_("logo"), upload_to="partners/", blank=True)
-    logo_alt = models.CharField(_("texte alternatif du logo"), max_length=200, blank=True)
-    logo_decorative = models.BooleanField(
-        _("logo décoratif"), default=False,
-        help_text=_("Cochez si l’image n’apporte aucune information (elle sera ignorée par les lecteurs d’écran) ; "
-                    "sinon, écrivez un texte alternatif."),
+    logo = ImageChooserField(_("logo"), related_name="partners")
+    logo_alt = models.CharField(
+        _("texte alternatif du logo pour ce partenaire"), max_length=200, blank=True,
+        help_text=_("Laissez vide pour reprendre celui de la médiathèque."),
     )
     summary = models.CharField(_("résumé"), max_length=300, blank=True)
     body = RichTextField(_("coopération avec l’OIM"), blank=True)
     order = models.PositiveIntegerField(_("ordre"), default=0)
+
+    objects = PublishableManager(select_related=("logo",))
 
     class Meta:
         verbose_name = _("partenaire")

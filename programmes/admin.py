@@ -21,7 +21,7 @@ class ProjectInline(TranslatedStackedInline):
 
 class PublicationInline(TranslatedTabularInline):
     model = Publication
-    fields = ("order", "title", "year", "language", "url", "file")
+    fields = ("order", "title", "year", "language", "url", "document")
 
 
 @admin.register(ProgrammeArea)

@@ -7,6 +7,7 @@ from core.documents import DocumentLanguage
 from core.fields import RichTextField, URLField
 from core.links import slug_url
 from core.models import Publishable, Timestamped
+from library.fields import DocumentChooserField
 
 
 class ProgrammeArea(Publishable):
@@ -73,7 +74,7 @@ class Publication(Timestamped):
     language = models.CharField(_("langue du document"), max_length=5, choices=DocumentLanguage.choices,
                                 default=DocumentLanguage.FR)
     url = URLField(_("lien externe"), blank=True)
-    file = models.FileField(_("fichier"), upload_to="publications/", blank=True)
+    document = DocumentChooserField(_("document"), related_name="publications")
     order = models.PositiveIntegerField(_("ordre"), default=0)
 
     objects = AreaChildQuerySet.as_manager()
@@ -88,9 +89,9 @@ class Publication(Timestamped):
 
     def clean(self):
         super().clean()
-        if not self.url and not self.file:
-            raise ValidationError(_("Indiquez un lien externe ou joignez un fichier."))
+        if not self.url and not self.document_id:
+            raise ValidationError(_("Indiquez un lien externe ou choisissez un document de la médiathèque."))
 
     @property
     def link(self):
-        return self.file.url if self.file else self.url
+        return self.document.file.url if self.document_id and self.document.file else self.url

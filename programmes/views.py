@@ -7,7 +7,7 @@ from core.registry import registry
 from core.views import PublishedDetailView, SiteMixin, int_or_none
 from offices.models import Person
 
-from .models import ProgrammeArea
+from .models import ProgrammeArea, Publication
 
 
 class ProgrammeAreaListView(SiteMixin, ListView):
@@ -33,7 +33,7 @@ class ProgrammeAreaDetailView(PublishedDetailView):
     def get_queryset(self):
         return super().get_queryset().prefetch_related(
             "projects",
-            "publications",
+            Prefetch("publications", queryset=Publication.objects.select_related("document")),
             Prefetch("contacts", queryset=Person.objects.public()),
         )
 

@@ -4,6 +4,8 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from core.models import Status
+from library.models import Document
+from library.models import Image as LibraryImage
 from news.models import NewsRelease, RelatedLink
 from offices.models import ActivityDomain, Office, Person, split_name
 from pages.models import Page
@@ -28,6 +30,36 @@ class UserFactory(DjangoModelFactory):
         if names:
             self.groups.set(Group.objects.filter(name__in=names))
         self.save()
+
+
+class LibraryImageFactory(DjangoModelFactory):
+    """A library image; ``file`` is an upload (tests pass png_upload(...))."""
+
+    class Meta:
+        model = LibraryImage
+
+    title = factory.Sequence(lambda n: f"Image {n}")
+
+
+class DocumentFactory(DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+
+
+def in_library(kwargs, field, decorative_field=None, credit_field=None):
+    """Content factories take a plain upload for their image, as the old image fields did: it goes to the library."""
+    upload = kwargs.get(field)
+    if upload is not None and not isinstance(upload, LibraryImage):
+        extra = {}
+        if decorative_field:
+            extra["decorative"] = kwargs.pop(decorative_field, False)
+        for code in ("fr", "en"):
+            if credit_field and f"{credit_field}_{code}" in kwargs:
+                extra[f"credit_{code}"] = kwargs.pop(f"{credit_field}_{code}")
+        kwargs[field] = LibraryImageFactory(file=upload, **extra)
+    return kwargs
 
 
 class PublishedFactory(DjangoModelFactory):
@@ -95,6 +127,10 @@ class PartnerFactory(PublishedFactory):
     summary_fr = "Résumé de la coopération."
     summary_en = "Summary of the cooperation."
 
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        return in_library(kwargs, "logo", "logo_decorative")
+
 
 class ProgrammeAreaFactory(PublishedFactory):
     class Meta:
@@ -127,6 +163,13 @@ class PublicationFactory(DjangoModelFactory):
     language = "en"
     url = "https://publications.iom.int/"
 
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        upload = kwargs.pop("file", None)
+        if upload is not None:
+            kwargs["document"] = DocumentFactory(file=upload)
+        return kwargs
+
 
 class NewsReleaseFactory(PublishedFactory):
     class Meta:
@@ -141,6 +184,10 @@ class NewsReleaseFactory(PublishedFactory):
     lead_en = "Lead of the release."
     body_fr = "<p>Texte du communiqué.</p>"
     body_en = "<p>Text of the release.</p>"
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        return in_library(kwargs, "image", "image_decorative", "image_credit")
 
     @factory.post_generation
     def programme_areas(self, create, extracted, **kwargs):
@@ -166,3 +213,27 @@ class RelatedLinkFactory(DjangoModelFactory):
     label_fr = "Site de l’OIM"
     label_en = "IOM website"
     url = "https://www.iom.int/"
+
+
+def pdf_bytes(size=0):
+    """A real one-page PDF (pypdf reads it), padded with a content stream of spaces up to about ``size`` bytes."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, StreamObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    if size:
+        stream = StreamObject()
+        stream.set_data(b" " * max(0, size - 900))
+        page[NameObject("/Contents")] = writer._add_object(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def pdf_upload(name="rapport.pdf", size=0):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, pdf_bytes(size), content_type="application/pdf")

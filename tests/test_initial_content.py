@@ -137,11 +137,14 @@ def test_six_partners_with_headquarters_website_and_cooperation(loaded):
 
 def test_partner_logos_are_generated_placeholders_with_honest_alt_text(loaded):
     for partner in Partner.objects.all():
-        assert partner.logo.name.startswith("partners/") and partner.logo.name.endswith(".png")
-        assert partner.logo.storage.exists(partner.logo.name)
-        assert "illustration provisoire" in partner.logo_alt_fr
-        assert "placeholder" in partner.logo_alt_en
-    assert Partner.objects.get(slug_fr="unesco").logo_alt_fr == "Logo de l’UNESCO (illustration provisoire)"
+        logo = partner.logo  # a library image, in its own collection, with the alternative text
+        assert logo.file.name.startswith("library/images/") and logo.file.name.endswith(".png")
+        assert logo.file.storage.exists(logo.file.name)
+        assert logo.collection.name == "Logos provisoires des partenaires"
+        assert "illustration provisoire" in logo.alt_text_fr and "placeholder" in logo.alt_text_en
+        assert (logo.width, logo.height) != (0, 0) and len(logo.checksum) == 64
+        assert partner.logo_alt_fr in ("", None)  # nothing overridden
+    assert Partner.objects.get(slug_fr="unesco").logo.alt_text_fr == "Logo de l’UNESCO (illustration provisoire)"
 
 
 def test_two_press_releases_with_dates_datelines_quotes_links_and_media_contact(loaded):

@@ -18,7 +18,8 @@ from django.utils.translation import get_language, get_language_info, override
 from core.documents import document_info, document_links
 from core.i18n import available_languages, is_fallback, missing_fields
 from core.links import fixed_url as _fixed_url
-from core.renditions import get_renditions
+from core.registry import registry
+from core.renditions import formats, get_renditions
 
 register = template.Library()
 register.filter("document_info", document_info)
@@ -73,7 +74,8 @@ def rich_text(obj, field):
     html = getattr(obj, field, "")
     if not html:
         return ""
-    return format_html('<div class="rich-text"{}>{}</div>', lang_fallback(obj, field), document_links(html))
+    html = mark_safe(registry.process_html(document_links(html)))  # sanitised input; processors escape what they add
+    return format_html('<div class="rich-text"{}>{}</div>', lang_fallback(obj, field), html)
 
 
 @register.filter
@@ -195,25 +197,42 @@ def absolute(context, url):
     return request.build_absolute_uri(url) if request is not None and url else url
 
 
+def image_alt(image, override=""):
+    """The alternative text of a use: the use's own text, else the library's (none when decorative)."""
+    return override or getattr(image, "alt", "")
+
+
 @register.inclusion_tag("includes/picture.html")
-def picture(image, alt="", widths="400,800", sizes="100vw", lazy=True, css_class=""):
-    """A WebP rendition with srcset, width and height; lazy unless above the fold."""
-    renditions = get_renditions(image, [int(width) for width in str(widths).split(",")])
+def picture(image, alt="", widths="400,800", sizes="100vw", lazy=True, css_class="", ratio=""):
+    """A rendition with srcset, width and height, in AVIF and WebP; lazy unless above the fold.
+
+    ``image`` is a library image (its alternative text is used unless ``alt``
+    overrides it) or a bare file; ``ratio`` ("3:2") crops around its focal point.
+    """
+    widths = [int(width) for width in str(widths).split(",")]
+    sources = {fmt: get_renditions(image, widths, ratio, fmt) for fmt in formats()}
+    renditions = sources.pop("webp")
     if not renditions:
         return {"rendition": None}
     return {
         "rendition": renditions[-1],
-        "srcset": ", ".join(f"{r.url} {r.width}w" for r in renditions),
+        "srcset": srcset(renditions),
+        "sources": [(f"image/{fmt}", srcset(found)) for fmt, found in sources.items() if found],
         "sizes": sizes,
-        "alt": alt,
+        "alt": image_alt(image, alt),
+        "decorative": not alt and getattr(image, "decorative", False),
         "lazy": lazy,
         "css_class": css_class,
     }
 
 
+def srcset(renditions):
+    return ", ".join(f"{r.url} {r.width}w" for r in renditions)
+
+
 @register.simple_tag
-def rendition_url(image, width=1200):
-    renditions = get_renditions(image, [int(width)])
+def rendition_url(image, width=1200, ratio=""):
+    renditions = get_renditions(image, [int(width)], ratio)
     return renditions[0].url if renditions else ""
 
 

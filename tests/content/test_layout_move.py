@@ -113,3 +113,12 @@ def test_export_file_from_before_the_move_imports_into_the_new_layout():
 
     assert counts["pages.page"] == 10
     assert Page.objects.get(slug_fr="a-propos").get_absolute_url() == "/fr/pages/a-propos/"
+    # Its partners' logos (inline image fields then) arrive as library images, alternative texts with them.
+    from library.models import Image
+    from partners.models import Partner
+
+    logos = {partner.logo for partner in Partner.objects.select_related("logo")}
+    assert logos and None not in logos and len(logos) == Image.objects.count() == counts["library.image"]
+    for logo in logos:
+        assert logo.file.name.startswith("partners/") and logo.alt_text_fr and logo.width and len(logo.checksum) == 64
+    assert import_content(document).get("library.image", 0) == 0  # a second import reuses them

@@ -51,13 +51,28 @@ def test_release_image_needs_alt_unless_decorative(png_upload):
     release = factories.NewsReleaseFactory(image=png_upload(), image_alt_fr="")
     problems = check_object(release)
     assert [p.field for p in problems] == ["image_alt_fr"]
-    assert "Image décorative" in str(problems[0])
+    assert "médiathèque" in str(problems[0]) and "décorative" in str(problems[0])
+    # The use's own text, the library's text, or the library's "decorative" flag: each is enough.
     release.image_alt_fr = "Des personnes devant le bureau de Paris"
     assert check_object(release) == []
-    if hasattr(release, "image_decorative"):
-        release.image_alt_fr = ""
-        release.image_decorative = True
-        assert check_object(release) == []
+    release.image_alt_fr = ""
+    release.image.alt_text_fr = "Des personnes devant le bureau de Paris"
+    assert check_object(release) == []
+    release.image.alt_text_fr = ""
+    release.image.decorative = True
+    assert check_object(release) == []
+
+
+def test_a_library_image_in_the_body_takes_the_library_alt(png_upload):
+    image = factories.LibraryImageFactory(file=png_upload(size=(900, 600)))
+    release = factories.NewsReleaseFactory(body_fr=f'<p>Texte</p><p><img src="{image.file.url}"></p>')
+    assert [p.field for p in check_object(release)] == ["body_fr"]
+    image.alt_text_fr = "Une permanence du CIFORM à Marseille"
+    image.save()
+    assert check_object(release) == []
+    image.alt_text_fr, image.decorative = "", True
+    image.save()
+    assert check_object(release) == []
 
 
 def test_partner_logo_needs_alt(png_upload):

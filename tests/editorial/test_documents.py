@@ -16,8 +16,8 @@ def render(template, **context):
 
 
 def test_uploaded_publication_shows_format_size_and_language():
-    publication = factories.PublicationFactory(url="", language="en")
-    publication.file.save("rapport.pdf", ContentFile(b"%PDF" + b"0" * (2 * 1024 * 1024 - 4)))
+    publication = factories.PublicationFactory(url="", language="en",
+                                               file=factories.pdf_upload("rapport.pdf", 2 * 1024 * 1024))
     assert render("{{ p|document_info }}", p=publication) == "(PDF, 2 Mo, anglais)"
     with translation.override("en"):
         assert render("{{ p|document_info }}", p=publication) == "(PDF, 2 MB, English)"
@@ -57,9 +57,9 @@ def test_annotation_does_not_unescape_the_text():
 
 def test_public_pages_show_the_document_notes(client):
     area = factories.ProgrammeAreaFactory()
-    publication = factories.PublicationFactory(area=area, url="", language="en", year=2019)
-    publication.file.save("guide.pdf", ContentFile(b"%PDF" + b"0" * (2 * 1024 * 1024 - 4)))
-    area.body_fr = f'<p>Lire <a href="{publication.file.url}" hreflang="en">le guide d’intégration</a>.</p>'
+    publication = factories.PublicationFactory(area=area, url="", language="en", year=2019,
+                                               file=factories.pdf_upload("guide.pdf", 2 * 1024 * 1024))
+    area.body_fr = f'<p>Lire <a href="{publication.link}" hreflang="en">le guide d’intégration</a>.</p>'
     area.save()
     with translation.override("fr"):
         html = client.get(area.get_absolute_url()).content.decode()

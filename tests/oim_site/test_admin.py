@@ -218,11 +218,13 @@ def test_missing_french_title_is_refused_in_the_editor_language(admin_client):
 def test_bad_image_upload_is_refused_with_a_message(admin_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    payload = {**release_data(8), "image": SimpleUploadedFile("photo.png", b"<script>alert(1)</script>")}
-    response = admin_client.post(url(NewsRelease, "add"), payload)
+    from library.models import Image
+
+    payload = {"file": SimpleUploadedFile("photo.png", b"<script>alert(1)</script>"), "title": "Photo"}
+    response = admin_client.post(url(Image, "add"), payload)
     assert response.status_code == 200
-    assert "image" in response.context["adminform"].form.errors
-    assert not NewsRelease.objects.filter(title_fr="Communiqué 8").exists()
+    assert "n’est pas une image valide" in " ".join(response.context["adminform"].form.errors["file"])
+    assert not Image.objects.exists()
 
 
 def test_rich_text_is_sanitised_through_the_admin(admin_client):
@@ -238,7 +240,7 @@ def test_rich_text_is_sanitised_through_the_admin(admin_client):
 def test_changelists_show_thumbnails_and_english_column(admin_client, png_upload):
     factories.NewsReleaseFactory(image=png_upload(), image_alt_fr="Photo", title_en="")
     content = admin_client.get(url(NewsRelease, "changelist")).content.decode()
-    assert '<img src="/media/news/' in content
+    assert '<img src="/media/renditions/' in content  # a small rendition, never the original
     assert "icon-no.svg" in content  # the release has no English title
 
 
@@ -321,10 +323,16 @@ def test_editor_upload_is_for_staff_only_and_takes_real_images(client, editor, p
     assert response.json()["url"].endswith(".png")
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from library.models import Image
+
+    image = Image.objects.get()  # the upload is a library image, with who sent it
+    assert image.uploaded_by == editor and image.title == "x" and response.json()["url"] == image.file.url
     fake = SimpleUploadedFile("x.png", b"GIF89a<script>alert(1)</script>", content_type="image/png")
     response = client.post(upload + "?responseType=json", {"upload": fake})
-    assert response.status_code == 400
+    # CKEditor shows the message only from a 200 answer (otherwise a bare "HTTP error 400").
+    assert response.status_code == 200 and response.json()["uploaded"] == 0
     assert "n’est pas une image valide" in response.json()["error"]["message"]
+    assert Image.objects.count() == 1
 
 
 @pytest.mark.parametrize(("model", "factory", "data", "field"), CASES, ids=IDS)

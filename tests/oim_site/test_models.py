@@ -142,7 +142,7 @@ class TestValidation:
 
     def test_publication_needs_a_link_or_a_file(self):
         area = ProgrammeAreaFactory()
-        with pytest.raises(ValidationError, match="lien externe ou joignez un fichier"):
+        with pytest.raises(ValidationError, match="lien externe ou choisissez un document"):
             Publication(area=area, title_fr="Rapport", year=2020).full_clean()
 
     def test_messages_exist_in_english(self):

@@ -46,7 +46,7 @@ def test_sitemap_lists_public_pages_in_both_languages_with_alternates_and_lastmo
         assert french in entries and english in entries
         lastmod, alternates = entries[english]
         assert alternates == {"fr": french, "en": english, "x-default": french}
-        assert lastmod == obj.updated_at.date().isoformat()
+        assert lastmod == timezone.localdate(obj.updated_at).isoformat()  # Paris date (past midnight UTC+1 too)
     for listing in ("/fr/", "/en/", "/fr/actualites/", "/en/news/", "/en/offices/team/", "/fr/partenaires/"):
         assert base + listing in entries
 

@@ -54,10 +54,23 @@ def test_partner_detail_shows_cooperation_website_and_related_news(client):
 def test_partner_logo_is_a_rendition(client, png_upload):
     partner = factories.PartnerFactory(logo=png_upload(size=(900, 300)), logo_alt_fr="Logo de l’organisation")
     page = html(client.get(partner.get_absolute_url()))
-    assert partner.logo.url not in page
+    assert partner.logo.file.url not in page
     assert 'alt="Logo de l’organisation"' in page and 'width="480" height="160"' in page
     listing = html(client.get("/fr/partenaires/"))
-    assert partner.logo.url not in listing and 'loading="lazy"' in listing
+    assert partner.logo.file.url not in listing and 'loading="lazy"' in listing
+
+
+def test_the_library_alt_text_serves_every_use_unless_the_use_overrides_it(client, png_upload):
+    from django.utils import translation
+
+    logo = factories.LibraryImageFactory(file=png_upload(size=(900, 300)), alt_text_fr="Logo de l’UNESCO",
+                                         alt_text_en="UNESCO logo")
+    shared = factories.PartnerFactory(logo=logo)
+    own = factories.PartnerFactory(logo=logo, logo_alt_fr="Emblème de l’organisation")
+    assert 'alt="Logo de l’UNESCO"' in html(client.get(shared.get_absolute_url()))
+    assert 'alt="Emblème de l’organisation"' in html(client.get(own.get_absolute_url()))
+    with translation.override("en"):
+        assert 'alt="UNESCO logo"' in html(client.get(shared.get_absolute_url()))
 
 
 def test_draft_scheduled_and_unknown_partners_are_404(client):

@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 # Project apps, most dependent first: unapplying goes in this order.
-PROJECT_APPS = ["news", "programmes", "partners", "offices", "pages", "editorial", "oim_site"]
+PROJECT_APPS = ["news", "programmes", "partners", "offices", "pages", "library", "editorial", "oim_site"]
 
 
 def project_tables():

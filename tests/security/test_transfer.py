@@ -84,7 +84,7 @@ def full_site(db, png_upload):
     area.contacts.set([contact])
     factories.ProjectFactory(area=area, summary_fr="Résumé", summary_en="Summary", countries_fr="Liban",
                              countries_en="Lebanon", url="https://www.iom.int/", order=8)
-    factories.PublicationFactory(area=area, file=SimpleUploadedFile("rapport.pdf", b"%PDF-1.4 rapport"), url="")
+    factories.PublicationFactory(area=area, file=factories.pdf_upload("rapport.pdf"), url="")
     release = factories.NewsReleaseFactory(image=png_upload("photo.jpg", fmt="JPEG"), image_alt_fr="Photo",
                                            image_alt_en="Photo EN", image_credit_fr="OIM", image_credit_en="IOM",
                                            programme_areas=[area], partners=[partner], media_contacts=[contact])
@@ -220,7 +220,7 @@ def test_hostile_or_broken_exports_are_refused_and_nothing_changes(full_site, tm
         import hashlib
 
         data = b"<html><script>alert(1)</script></html>"
-        path = next(p for p in document["media"] if p.startswith("news/"))
+        path = next(p for p in document["media"] if p.startswith("library/images/"))
         document["media"][path] = {"sha256": hashlib.sha256(data).hexdigest(), "data": base64.b64encode(data).decode()}
     elif spoil == "path_traversal":
         document["media"]["../../settings.py"] = next(iter(document["media"].values()))

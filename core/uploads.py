@@ -21,6 +21,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from core.renditions import get_rendition
+
 SALT = "editorial.pending-upload"
 #: A kept file is offered back for this long (seconds).
 MAX_AGE = 24 * 3600
@@ -51,11 +53,15 @@ def restore(token):
     return SimpleUploadedFile(kept["name"], data)
 
 
-def thumbnail(file, alt=""):
-    """The image, small (its size is in editorial/static/editorial/admin.css: no style attribute)."""
-    if not file:
+def thumbnail(image, alt=""):
+    """A small rendition of the image (a library image or a file), for a list column.
+
+    Its size is in editorial/static/editorial/admin.css: no style attribute.
+    """
+    rendition = get_rendition(image, 240) if image else None
+    if rendition is None:
         return "—"
-    return format_html('<img src="{}" alt="{}" class="editorial-thumbnail" loading="lazy">', file.url, alt)
+    return format_html('<img src="{}" alt="{}" class="editorial-thumbnail" loading="lazy">', rendition.url, alt)
 
 
 class KeptFileWidget(AdminFileWidget):
