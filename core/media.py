@@ -48,6 +48,7 @@ PDF_POLICY = "sandbox allow-scripts; default-src 'none'; img-src 'self'; style-s
 #: Shown in the browser: web images and PDF.
 INLINE_TYPES = {
     "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp", "gif": "image/gif",
+    "avif": "image/avif",  # renditions (core.renditions)
     "pdf": "application/pdf",
 }
 #: Downloaded under their own type, so that the reader's office suite opens them.

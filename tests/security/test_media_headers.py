@@ -170,3 +170,20 @@ def test_a_nul_in_the_path_never_reaches_the_disk_through_the_site(client, store
     response = client.get("/media/a%00.pdf")
     assert response.status_code in (400, 404)
     assert b"%PDF" not in response.content
+
+
+@override_settings(SERVE_MEDIA=True)
+@pytest.mark.parametrize("fmt", ["avif", "webp"])
+def test_renditions_are_shown_as_images(client, media_root, png_upload, fmt):
+    from PIL import features
+
+    from core.renditions import get_rendition
+    from tests import factories
+
+    if fmt == "avif" and not features.check("avif"):
+        pytest.skip("this Pillow writes no AVIF, so no AVIF rendition is ever offered")
+    image = factories.LibraryImageFactory(file=png_upload(size=(600, 400)))
+    rendition = get_rendition(image, 300, fmt=fmt)
+    response = client.get(rendition.url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == f"image/{fmt}" and response["Content-Disposition"].startswith("inline")
