@@ -14,6 +14,7 @@ created again, except on ``reset``. ``reset`` restores shipped objects and
 values; it never deletes what editors added.
 """
 
+import functools
 import io
 from collections import Counter
 from dataclasses import dataclass, field
@@ -211,12 +212,15 @@ class _Loader:
             alt = {code: values.pop(f"logo_alt_{code}", "") for code in ("fr", "en")}
             partner, _action = self.upsert(
                 Partner, _slugs(values), values, label=values["name_fr"],
-                extra_on_create=(lambda: {"logo": self.placeholder_logo_image(spec, alt)}) if self.with_files else None,
+                extra_on_create=functools.partial(self.placeholder_logo_extra, spec, alt) if self.with_files else None,
             )
             if self.reset and self.with_files and partner is not None and not partner.logo:
                 # A logo chosen in the admin is never replaced by the placeholder.
                 partner.logo = self.placeholder_logo_image(spec, alt)
                 partner.save()
+
+    def placeholder_logo_extra(self, spec, alt):
+        return {"logo": self.placeholder_logo_image(spec, alt)}
 
     def placeholder_logo_image(self, spec, alt):
         collection, _created = Collection.objects.get_or_create(name=PLACEHOLDER_COLLECTION)

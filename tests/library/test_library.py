@@ -228,7 +228,8 @@ def test_a_body_image_is_a_rendition_with_the_library_alt_in_the_page_language(c
 
     photo = image("Forum", size=(1600, 1000), alt_text_fr="Les délégués", alt_text_en="The delegates")
     release = factories.NewsReleaseFactory(
-        body_fr=f'<p>Texte</p><p><img src="{photo.file.url}"></p><p><img src="{photo.file.url}" alt="Propre texte"></p>',
+        body_fr=(f'<p>Texte</p><p><img src="{photo.file.url}"></p>'
+                 f'<p><img src="{photo.file.url}" alt="Propre texte"></p>'),
         body_en=f'<p>Text</p><p><img src="{photo.file.url}"></p>')
     html = client.get(release.get_absolute_url()).content.decode()
     body = html[html.index('class="rich-text"'):]
@@ -247,7 +248,8 @@ def test_a_body_image_is_a_rendition_with_the_library_alt_in_the_page_language(c
 def test_odd_or_foreign_body_images_stay_as_they_are(client):
     release = factories.NewsReleaseFactory(body_fr=(
         '<p><img src="/media/library/images/absent.png" alt="a"><img src="https://example.org/x.png" alt="b">'
-        '<img src="/media/library/images/../../etc/passwd" alt="c"><img src="/media/library/images/%00.png" alt="d"></p>'))
+        '<img src="/media/library/images/../../etc/passwd" alt="c">'
+        '<img src="/media/library/images/%00.png" alt="d"></p>'))
     response = client.get(release.get_absolute_url())
     assert response.status_code == 200
     body = response.content.decode()
