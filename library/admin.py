@@ -118,6 +118,9 @@ class ImageForm(LibraryItemForm):
 
 
 class LibraryAdmin(admin.ModelAdmin):
+    class Media:
+        css = {"all": ["library/library.css"]}  # thumbnails in the list and the chooser pop-up
+
     # A file chosen in a form that comes back with an error is kept for the next save (core.uploads).
     formfield_overrides = {models.ImageField: {"widget": KeptFileWidget}, models.FileField: {"widget": KeptFileWidget}}
     search_fields = ("title", "tags")

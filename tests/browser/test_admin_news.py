@@ -1,7 +1,12 @@
-"""An editor logs into the admin and writes a release in French and English with an image."""
+"""An editor logs into the admin and writes a release in French and English with an image.
+
+The image is uploaded into the media library from the release's chooser (the
+"+" beside "Choisir une image"), in a pop-up, and comes back chosen.
+"""
 
 import pytest
 
+from library.models import Image
 from news.models import NewsRelease
 from tests.conftest import make_image_bytes
 from tests.factories import PASSWORD, UserFactory
@@ -9,8 +14,10 @@ from tests.factories import PASSWORD, UserFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_publisher_creates_a_bilingual_release_with_an_image(live_server, chromium, tmp_path):
+def test_publisher_creates_a_bilingual_release_with_an_image(live_server, chromium, tmp_path, settings):
     from playwright.sync_api import expect
+
+    settings.SERVE_MEDIA = True  # the chooser's thumbnail comes from /media/
 
     user = UserFactory(groups=["Publication"])
     picture = tmp_path / "camp.jpg"
@@ -35,7 +42,14 @@ def test_publisher_creates_a_bilingual_release_with_an_image(live_server, chromi
     editor = page.frame_locator("#cke_id_body_fr iframe").locator("body")
     editor.click()
     editor.type("Le Botswana accueille la réunion mondiale.")
-    page.set_input_files("#id_image", str(picture))
+    with page.expect_popup() as popup_info:
+        page.click("#add_id_image")
+    popup = popup_info.value
+    popup.set_input_files("#id_file", str(picture))
+    with popup.expect_event("close"):
+        popup.click('input[name="_save"]')
+    expect(page.locator(".field-image .library-chooser__title")).to_have_text("camp")
+    expect(page.locator(".field-image img.library-chooser__thumbnail")).to_be_visible()
     page.fill("#id_image_alt_fr", "Délégués réunis à Gaborone")
     page.select_option("#id_status", "published")
     page.click('input[name="_save"]')
@@ -49,6 +63,9 @@ def test_publisher_creates_a_bilingual_release_with_an_image(live_server, chromi
     assert "Le Botswana accueille la réunion mondiale." in release.body_fr
     assert release.slug_fr == "sommet-de-gaborone-sur-les-processus-consultatifs"
     assert release.slug_en == "gaborone-summit-on-consultative-processes"
-    assert release.image.name.endswith(".jpg") and "camp" not in release.image.name
-    assert release.image.width == 800
+    assert release.image == Image.objects.get()
+    assert release.image.file.name.endswith(".jpg") and "camp" not in release.image.file.name
+    assert (release.image.width, release.image.height) == (800, 600)
+    assert release.image.uploaded_by == user and release.image.title == "camp"
+    assert release.image_alt_fr == "Délégués réunis à Gaborone"
     assert release.is_published

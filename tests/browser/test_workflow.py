@@ -26,7 +26,6 @@ from editorial.roles import roles_setup
 from editorial.workflow import draft_reject, draft_save, draft_submit
 from news.models import NewsRelease
 from tests.browser.conftest import log_in
-from tests.conftest import make_image_bytes
 from tests.factories import NewsReleaseFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -255,27 +254,33 @@ def test_the_preview_shows_unsaved_edits_at_phone_and_desktop_width_and_saves_no
     expect(reader.locator("h1")).to_have_text(LIVE_TITLE)
 
 
-def test_a_refused_publication_keeps_the_uploaded_image(live_server, chromium, people, release, tmp_path):
+def test_a_refused_publication_keeps_the_chosen_image(live_server, chromium, people, release, png_upload):
     from playwright.sync_api import expect
 
+    from tests.factories import LibraryImageFactory
+
     _editor, publisher = people
-    picture = tmp_path / "camp.png"
-    picture.write_bytes(make_image_bytes("PNG", size=(120, 80)))
+    chosen = LibraryImageFactory(file=png_upload("camp.png", size=(120, 80)), title="Camp")  # no alt text
 
     page = log_in(chromium, live_server, publisher)
     page.goto(change_url(live_server, release))
-    expect(page.locator(".field-image img.editorial-thumbnail")).to_have_count(0)
-    page.set_input_files("#id_image", str(picture))
+    chooser = page.locator(".field-image .library-chooser")
+    expect(chooser).to_contain_text("Aucune image choisie.")
+    with page.expect_popup() as popup_info:
+        chooser.get_by_role("link", name="Choisir une image").click()
+    popup = popup_info.value
+    with popup.expect_event("close"):
+        popup.locator("#result_list").get_by_role("link", name="Camp").click()
+    expect(chooser.locator(".library-chooser__title")).to_have_text("Camp")
     page.get_by_role("button", name="Publier", exact=True).click()
 
     expect(page.locator(".messagelist .error")).to_contain_text("n’est pas publié")
     expect(page.locator(".messagelist .error")).to_contain_text("texte alternatif")
     release.refresh_from_db()
-    assert not release.image  # nothing went live
-    image = draft_for(release).data["object"]["fields"]["image"]
-    assert image and image.endswith(".png")
+    assert release.image is None  # nothing went live
+    assert draft_for(release).data["object"]["fields"]["image"] == chosen.pk
 
-    page.goto(change_url(live_server, release))
-    expect(page.locator(".field-image img.editorial-thumbnail")).to_have_count(1)
-    expect(page.locator(".field-image p.file-upload a")).to_have_text(image)
-    assert NewsRelease.objects.get(pk=release.pk).image.name == ""
+    page.goto(change_url(live_server, release))  # the draft still holds the choice
+    expect(chooser.locator(".library-chooser__title")).to_have_text("Camp")
+    expect(chooser.locator("img.library-chooser__thumbnail")).to_be_visible()
+    assert NewsRelease.objects.get(pk=release.pk).image is None

@@ -14,8 +14,11 @@
             const valid = parts.length === 2 && parts.every(function (n) { return isFinite(n) && n >= 0 && n <= 1; });
             marker.hidden = !valid;
             if (valid) {
-                marker.style.left = (parts[0] * 100) + "%";
-                marker.style.top = (parts[1] * 100) + "%";
+                // In pixels from the image, not in percent of the frame: the frame can be wider than the
+                // image it holds (an inline-block sized by the image's width attribute, the image then
+                // scaled down by its max-width), and the marker would stand beside the point clicked.
+                marker.style.left = (image.offsetLeft + parts[0] * image.offsetWidth) + "px";
+                marker.style.top = (image.offsetTop + parts[1] * image.offsetHeight) + "px";
             }
         }
         image.addEventListener("click", function (event) {
@@ -32,6 +35,9 @@
             place();
         });
         place();
+        // The image's box is known once it has loaded, and changes with the window.
+        image.addEventListener("load", place);
+        window.addEventListener("resize", place);
     }
     document.addEventListener("DOMContentLoaded", function () {
         document.querySelectorAll(".library-focal").forEach(setUp);
