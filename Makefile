@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run install serve migrate content test lint messages bench clean
+.PHONY: run install serve migrate content test lint messages bench screenshots clean
 
 run: install migrate content serve
 
@@ -39,6 +39,10 @@ messages: install
 
 bench: install
 	$(PY) bench/run.py
+
+# Full-page PNGs of each page type, French and English, at 360 and 1,280 px, into screenshots/.
+screenshots: install
+	$(PY) bench/screenshots.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
