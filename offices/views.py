@@ -1,4 +1,4 @@
-from django.db.models import F, Prefetch
+from django.db.models import Exists, F, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
@@ -12,12 +12,35 @@ from .models import Office, Person
 from .vcard import person_vcard
 
 
+def with_team_flag(offices):
+    """Offices, each also saying whether the team page lists anyone (``team_listed``).
+
+    The team page is linked only when it has members. The answer is the
+    same on every row; carried by the offices' own query, it costs no query
+    of its own on the pages that list offices.
+    """
+    return offices.annotate(team_listed=Exists(Person.objects.on_team_page()))
+
+
+def team_listed(offices):
+    """Whether to link the team page beside these offices (read through :func:`with_team_flag`).
+
+    The link sits with the offices: where there is none to list, there is no link either.
+    """
+    return bool(offices) and offices[0].team_listed
+
+
 class OfficeListView(SiteMixin, ListView):
     section = "offices:list"
     template_name = "offices/office_list.html"
 
     def get_queryset(self):
-        return Office.objects.published()
+        return with_team_flag(Office.objects.published())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["team_listed"] = team_listed(context["object_list"])
+        return context
 
     def get_structured_data(self):
         return [seo.office_place(self.request, office) for office in self.object_list]
