@@ -80,9 +80,26 @@ def fold(text):
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
 
 
+#: Elements that end a run of text. Their tags become a space, other tags nothing: "<p>se poursuit.</p>
+#: <h2>Contexte</h2><p>Avec" reads "se poursuit. Contexte Avec", and "<strong>Lampe</strong>dusa" stays one word.
+BLOCK_ELEMENTS = (
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "figcaption", "figure",
+    "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "img", "li", "main", "nav", "ol", "p", "pre",
+    "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+)
+#: One pattern for Python and PostgreSQL (whose regular expressions read it the same way).
+BLOCK_TAG = r"</?(" + "|".join(BLOCK_ELEMENTS) + r")([[:space:]/][^>]*)?>"
+_BLOCK_TAG = re.compile(BLOCK_TAG.replace("[:space:]", r"\s"), re.IGNORECASE)
+
+
+def html_to_text(value):
+    """Rich text as plain text: a space where a block ends, nothing for inline tags, entities decoded."""
+    return html.unescape(strip_tags(_BLOCK_TAG.sub(" ", value or "")))
+
+
 def fold_words(text):
     """A document as the SQLite engine matches it: " word word word "."""
-    words = _WORD.findall(fold(html.unescape(strip_tags(text or ""))))
+    words = _WORD.findall(fold(html_to_text(text)))
     return f" {' '.join(words)} "
 
 
@@ -172,12 +189,14 @@ def _col(name, language, translated):
     return _lang_col(name, language) if translated else F(name)
 
 
-class StripTags(Func):
-    """HTML to text in PostgreSQL, for ts_headline (tags are not words)."""
+def html_to_text_sql(expression):
+    """:func:`html_to_text` in PostgreSQL, for ts_headline: block tags become a space, other tags nothing.
 
-    function = "regexp_replace"
-    template = "%(function)s(%(expressions)s, '<[^>]*>', ' ', 'g')"
-    output_field = TextField()
+    (Entities are decoded by :func:`_marks_to_html` afterwards.)
+    """
+    spaced = Func(expression, Value(BLOCK_TAG), Value(" "), Value("gi"), function="regexp_replace",
+                  output_field=TextField())
+    return Func(spaced, Value("<[^>]*>"), Value(""), Value("g"), function="regexp_replace", output_field=TextField())
 
 
 class Kind:
@@ -293,7 +312,7 @@ def _highlight(text, terms, *, length=EXCERPT_LENGTH, whole=False):
     ``whole`` is for titles: plain text, shown whole. Otherwise the text is
     HTML (or plain text with HTML), reduced to an excerpt around the first match.
     """
-    text = (text or "") if whole else html.unescape(strip_tags(text or ""))
+    text = (text or "") if whole else html_to_text(text)
     text = " ".join(text.split())
     if not text:
         return mark_safe("")
@@ -464,7 +483,7 @@ class SearchResults:
             config = CONFIGS[lang]
             fields["d_title_hl"] = SearchHeadline(title, query, config=config, start_sel=START, stop_sel=STOP,
                                                   highlight_all=True)
-            fields["d_excerpt"] = SearchHeadline(StripTags(kind.excerpt_source(lang)), query, config=config,
+            fields["d_excerpt"] = SearchHeadline(html_to_text_sql(kind.excerpt_source(lang)), query, config=config,
                                                  start_sel=START, stop_sel=STOP, max_words=35, min_words=15,
                                                  max_fragments=2, fragment_delimiter=" … ")
         else:
