@@ -16,6 +16,7 @@ values; it never deletes what editors added.
 
 import functools
 import io
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ from PIL import Image, ImageDraw, ImageFont
 from core.documents import DocumentLanguage
 from core.models import Status
 from core.registry import registry
+from identity.models import SiteIdentity
 from library.models import Collection
 from library.models import Image as LibraryImage
 from news.models import NewsRelease, RelatedLink
@@ -67,7 +69,7 @@ class ContentReport:
         """``{model: Counter({action: n})}`` for every model the loader handles."""
         result = {model: Counter() for model in registry.models()}
         for model, _label, action in self.entries:
-            result[model][action] += 1
+            result.setdefault(model, Counter())[action] += 1  # the site's identity is no content type
         return result
 
     def total(self, action):
@@ -90,6 +92,37 @@ def placeholder_logo(label):
     x = (LOGO_SIZE[0] - (box[2] - box[0])) / 2 - box[0]
     y = (LOGO_SIZE[1] - (box[3] - box[1])) / 2 - box[1]
     draw.multiline_text((x, y), label, font=font, fill=LOGO_TEXT, align="center", spacing=10)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+#: Where the stand-in emblem is kept in the media library.
+IDENTITY_COLLECTION = "Identité du site"
+EMBLEM_SIZE = 512
+
+
+def provisional_emblem():
+    """A round PNG of our own design: three dots joined along a rising curve, white on IOM blue, no letters.
+
+    It stands in for the emblem until Publication uploads IOM's artwork, and
+    is deliberately nothing like IOM's trademark. Drawn four times larger,
+    then reduced, for smooth edges.
+    """
+    scale = 4
+    side = EMBLEM_SIZE * scale
+    image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((0, 0, side - 1, side - 1), fill=(*LOGO_BACKGROUND, 255))
+    white = (*LOGO_TEXT, 255)
+    unit = side / 16
+    cx, cy, radius = 11.6 * unit, 12.4 * unit, 7.2 * unit
+    draw.arc((cx - radius, cy - radius, cx + radius, cy + radius), start=188, end=262, fill=white,
+             width=round(0.55 * unit))
+    for angle, size in ((188, 0.8), (225, 1.1), (262, 1.45)):
+        x, y = cx + radius * math.cos(math.radians(angle)), cy + radius * math.sin(math.radians(angle))
+        draw.ellipse((x - size * unit, y - size * unit, x + size * unit, y + size * unit), fill=white)
+    image = image.resize((EMBLEM_SIZE, EMBLEM_SIZE), Image.Resampling.LANCZOS)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
@@ -232,6 +265,31 @@ class _Loader:
         image.save()
         return image
 
+    def identity(self):
+        """The site's identity, made once; a name Publication changed stays unless ``reset``."""
+        spec = content.IDENTITY
+        identity, _action = self.upsert(
+            SiteIdentity, [{"pk": SiteIdentity.SINGLE_PK}], spec["fields"], label=SiteIdentity._meta.verbose_name,
+            extra_on_create=functools.partial(self.emblem_extra, spec) if self.with_files else None,
+        )
+        if self.reset and self.with_files and identity is not None and not identity.emblem:
+            # An emblem chosen in the admin (IOM's own, once uploaded) is never replaced by the stand-in.
+            identity.emblem = self.emblem_image(spec)
+            identity.save()
+
+    def emblem_extra(self, spec):
+        return {"emblem": self.emblem_image(spec)}
+
+    def emblem_image(self, spec):
+        collection, _created = Collection.objects.get_or_create(name=IDENTITY_COLLECTION)
+        image = LibraryImage(
+            file=ContentFile(provisional_emblem(), name="embleme-provisoire.png"),
+            title=spec["emblem"]["title"], collection=collection,
+            alt_text_fr=spec["emblem"]["alt_fr"], alt_text_en=spec["emblem"]["alt_en"],
+        )
+        image.save()
+        return image
+
     def programmes(self, people):
         areas, actions = {}, {}
         for spec in content.AREAS:
@@ -307,6 +365,7 @@ class _Loader:
         self.programmes(people)
         self.news(people)
         self.pages()
+        self.identity()
         return self.report
 
 

@@ -1,16 +1,18 @@
 """What base.html needs on every page, including error pages rendered without a view."""
 
-from django.conf import settings
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, lazy
 
 from .registry import registry
 
 
 def site(request):
-    # Lazy: the admin and pages that never show the menu run no query for it.
+    # Lazy: the admin and pages that never show the menu or the identity run no query for them.
+    identity = SimpleLazyObject(lambda: registry.identity(request))
     return {
         "site_pages": SimpleLazyObject(lambda: registry.site_pages(request)),
         "site_sections": registry.sections(),
-        "SITE_NAME": settings.SITE_NAME,
-        "SITE_SHARE_IMAGE": settings.SITE_SHARE_IMAGE,
+        # The site's identity (core.registry.Identity), read in the language active where it is printed.
+        "SITE_IDENTITY": identity,
+        "SITE_NAME": lazy(lambda: identity.name, str)(),
+        "SITE_TAGLINE": lazy(lambda: identity.tagline, str)(),
     }

@@ -16,7 +16,10 @@ choosable by declaring itself (``search_fields``, ``register_snippet``).
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.templatetags.static import static
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, gettext, override
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,8 @@ class Registry:
         self._types = {}
         self._sections = {}
         self._site_pages = None
+        self._identity = None
+        self._publisher_permissions = []
         self._feeds = []
         self._schedules = []
         self._reference_finders = []
@@ -213,6 +218,31 @@ class Registry:
     def site_pages(self, request):
         return self._site_pages(request) if self._site_pages is not None else EMPTY_SITE_PAGES
 
+    # -- the site's identity ------------------------------------------------
+
+    def set_identity(self, provider):
+        """``provider(request=None)`` gives the site's :class:`Identity` as edited (identity.services), or None."""
+        self._identity = provider
+
+    def identity(self, request=None):
+        """The site's name, tagline, parent organisation and images; the settings' defaults until one is set."""
+        found = self._identity(request) if self._identity is not None else None
+        return found if found is not None else default_identity()
+
+    # -- rights that are not a content type's ---------------------------------
+
+    def register_publisher_permission(self, permission):
+        """``"app_label.codename"`` of a right the Publication role holds besides the content types' own.
+
+        For what is neither content nor a draft, such as the site's identity:
+        editorial.roles gives it to Publication alone.
+        """
+        if permission not in self._publisher_permissions:
+            self._publisher_permissions.append(permission)
+
+    def publisher_permissions(self):
+        return list(self._publisher_permissions)
+
 
 class _EmptySitePages:
     """The layout's pages when no app provides them: an empty menu and footer."""
@@ -223,6 +253,93 @@ class _EmptySitePages:
 
 
 EMPTY_SITE_PAGES = _EmptySitePages()
+
+
+@dataclass(frozen=True)
+class SiteImage:
+    """An image that stands for the site (its emblem, its default share image): address and size in pixels."""
+
+    url: str
+    width: int = 0
+    height: int = 0
+
+
+@dataclass(frozen=True)
+class SocialLink:
+    name: str
+    url: str
+
+
+def _language():
+    return (get_language() or settings.MODELTRANSLATION_DEFAULT_LANGUAGE).split("-")[0]
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who the site says it is, on every page, feed, contact card and structured-data block.
+
+    The texts are kept per language (``{"fr": …, "en": …}``) and read in the
+    active one when asked, French where a language has none: one object
+    serves a whole request, whatever language a block is rendered in, and is
+    cached as it is.
+    """
+
+    names: dict
+    taglines: dict
+    parent_names: dict
+    share_image: SiteImage
+    emblem: SiteImage | None = None
+    social_links: tuple = ()
+
+    @staticmethod
+    def _text(texts):
+        return texts.get(_language()) or texts.get(settings.MODELTRANSLATION_DEFAULT_LANGUAGE) or ""
+
+    @property
+    def name(self):
+        return self._text(self.names)
+
+    @property
+    def tagline(self):
+        return self._text(self.taglines)
+
+    @property
+    def parent_name(self):
+        return self._text(self.parent_names)
+
+    @property
+    def emblem_url(self):
+        return self.emblem.url if self.emblem else ""
+
+    @property
+    def share_image_url(self):
+        return self.share_image.url
+
+
+#: The stand-in emblem of the site when none was chosen: a static file of ours, not IOM's emblem.
+DEFAULT_EMBLEM = {"path": "img/logo-oim.png", "width": 512, "height": 512}
+
+
+def in_each_language(text):
+    """``{code: gettext(text)}`` over the site's languages."""
+    texts = {}
+    for code, _label in settings.LANGUAGES:
+        with override(code):
+            texts[code] = gettext(text)
+    return texts
+
+
+def default_identity():
+    """The identity before Publication fills it in: the settings' name and share image, translated."""
+    share = settings.SITE_SHARE_IMAGE
+    return Identity(
+        # settings.SITE_NAME is the French name, a msgid of the catalogue ("IOM France" in English).
+        names=in_each_language(settings.SITE_NAME),
+        taglines=in_each_language("ONU Migration"),
+        parent_names=in_each_language("Organisation internationale pour les migrations"),
+        share_image=SiteImage(static(share["path"]), share["width"], share["height"]),
+        emblem=SiteImage(static(DEFAULT_EMBLEM["path"]), DEFAULT_EMBLEM["width"], DEFAULT_EMBLEM["height"]),
+    )
 
 registry = Registry()
 

@@ -11,38 +11,45 @@ names the French address, and so does its block, in French (``inLanguage``
 """
 
 from django.conf import settings
-from django.templatetags.static import static
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 from .i18n import available_languages
 from .links import fixed_url
+from .registry import registry
 
 IOM_URL = "https://www.iom.int/"
 
 
-def site_name():
-    """The office's name in the active language: "OIM France", "IOM France" in English."""
-    return _("OIM France")
+def site_name(request=None):
+    """The office's name in the active language, as Publication set it: "OIM France", "IOM France" in English."""
+    return registry.identity(request).name
 
 
-def iom_name():
-    return _("Organisation internationale pour les migrations")
+def iom_name(request=None):
+    """The parent organisation's name in the active language (the site's identity)."""
+    return registry.identity(request).parent_name
 
 
-def iom_acronym():
+def iom_acronym(request=None):
     return _("OIM")
 
 
-def _in_other_languages(name):
-    """`name()` in each language of the site but the active one (the names people also search for)."""
-    current = get_language()
+def _in_other_languages(name, request=None):
+    """`name(request)` in each language of the site but the active one (the names people also search for)."""
+    current, own = get_language(), name(request)
     names = []
     for code, _label in settings.LANGUAGES:
         if code != current:
             with override(code):
-                names.append(name())
-    return names
+                names.append(name(request))
+    # A name not translated is the same in every language: not another name.
+    return [found for found in dict.fromkeys(names) if found and found != own]
+
+
+def _logo(request):
+    """The site's emblem, absolute: the organisation's logo in every block."""
+    return absolute(request, registry.identity(request).emblem_url)
 
 
 def absolute(request, url):
@@ -74,7 +81,7 @@ def _site_organization(request):
     """OIM France as the author or publisher of a page."""
     return {
         "@type": "GovernmentOrganization",
-        "name": site_name(),
+        "name": site_name(request),
         "url": absolute(request, fixed_url("home")),
     }
 
@@ -84,14 +91,16 @@ def organization(request):
     return _clean({
         "@context": "https://schema.org",
         "@type": "GovernmentOrganization",
-        "name": site_name(),
-        "alternateName": _in_other_languages(site_name),
+        "name": site_name(request),
+        "alternateName": _in_other_languages(site_name, request),
         "url": absolute(request, fixed_url("home")),
-        "logo": absolute(request, static("img/logo-oim.png")),
+        "logo": _logo(request),
         "parentOrganization": {
             "@type": "GovernmentOrganization",
-            "name": iom_name(),
-            "alternateName": [iom_acronym(), *_in_other_languages(iom_name), *_in_other_languages(iom_acronym)],
+            "name": iom_name(request),
+            "alternateName": [
+                iom_acronym(), *_in_other_languages(iom_name, request), *_in_other_languages(iom_acronym),
+            ],
             "url": IOM_URL,
         },
     })
@@ -102,7 +111,7 @@ def website(request):
     return _clean({
         "@context": "https://schema.org",
         "@type": "WebSite",
-        "name": site_name(),
+        "name": site_name(request),
         "url": absolute(request, fixed_url("home")),
         "inLanguage": get_language(),
         "publisher": _site_organization(request),
@@ -128,7 +137,7 @@ def person(request, person):
         "jobTitle": person.job_title,
         "email": person.email,
         "telephone": person.phone,
-        "worksFor": {"@type": "GovernmentOrganization", "name": site_name()},
+        "worksFor": {"@type": "GovernmentOrganization", "name": site_name(request)},
         "contactPoint": contact_point,
     })
 
@@ -153,7 +162,7 @@ def news_article(request, release, image_url=None):
             "author": _site_organization(request),
             "publisher": {
                 **_site_organization(request),
-                "logo": {"@type": "ImageObject", "url": absolute(request, static("img/logo-oim.png"))},
+                "logo": {"@type": "ImageObject", "url": _logo(request)},
             },
         })
 

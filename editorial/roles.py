@@ -6,7 +6,9 @@ the rights a model declares in its Meta.permissions (publish_<model>; for
 the media library, changing an image or document the public already sees). The groups
 are (re)built after every migrate and by ``manage.py setup_roles`` from the
 content registry (core.registry), plus this app's own redirects: a new
-content type gets both roles by registering, nothing is listed here.
+content type gets both roles by registering, nothing is listed here. A right
+that is no content type's (the site's identity) is registered for
+Publication with ``registry.register_publisher_permission()``.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -43,7 +45,9 @@ def roles_setup():
     ContentType.objects.clear_cache()
     wanted = {
         EDITORS: _permissions(("add", "change", "view"), with_publish=False),
-        PUBLISHERS: _permissions(("add", "change", "delete", "view"), with_publish=True),
+        PUBLISHERS: _permissions(("add", "change", "delete", "view"), with_publish=True)
+        # Rights that are not a content type's, such as the site's identity (identity.change_siteidentity).
+        + [tuple(permission.split(".", 1)) for permission in registry.publisher_permissions()],
     }
     result = {}
     for name, pairs in wanted.items():

@@ -1,7 +1,8 @@
 """RSS and Atom feeds of the latest releases, per language and per programme area.
 
 The feeds live under /fr/ and /en/ like every page, so the active language
-gives the feed its language and its items' titles and links. A feed reader
+gives the feed its language, its items' titles and links, and the site's
+name as Publication set it (core.registry.identity()). A feed reader
 renders an item's summary as HTML: the plain-text lead is escaped and rich
 text goes through the same sanitiser as every page's rich text.
 """
@@ -43,7 +44,7 @@ class LatestNewsFeed(Feed):
         return _("%(site)s – communiqués de presse") % {"site": site_name()}
 
     def description(self):
-        return _("Les derniers communiqués de presse de l’OIM France.")
+        return _("%(site)s : les derniers communiqués de presse.") % {"site": site_name()}
 
     def link(self):
         return reverse("news:list")
@@ -100,7 +101,7 @@ class AreaNewsFeed(LatestNewsFeed):
         return f"{site_name()} – {obj.title}"
 
     def description(self, obj):
-        return _("Les derniers communiqués de presse de l’OIM France sur : %(area)s") % {"area": obj.title}
+        return _("%(site)s, %(area)s : les derniers communiqués de presse.") % {"site": site_name(), "area": obj.title}
 
     def link(self, obj):
         return obj.get_absolute_url()

@@ -7,7 +7,7 @@ RFC 6350 §3.4, which 3.0 readers accept too.
 
 import re
 
-from django.utils.translation import gettext as _
+from core.registry import registry
 
 #: Whatever a reader may take for the end of a line: CR LF, a bare CR or LF,
 #: and the other separators of str.splitlines() (vertical tab, form feed,
@@ -40,15 +40,15 @@ def _fold(line):
     return "\r\n ".join(parts)
 
 
-def person_vcard(person):
-    """The card in the active language: the page's /fr/ or /en/ gives its ORG and TITLE."""
+def person_vcard(person, request=None):
+    """The card in the active language: the page's /fr/ or /en/ gives its ORG (the site's name) and TITLE."""
     given, family = person.name_parts
     lines = [
         "BEGIN:VCARD",
         "VERSION:3.0",
         f"FN:{_escape(person.full_name)}",
         f"N:{_escape(family)};{_escape(given)};;;",
-        f"ORG:{_escape(_('OIM France'))}",
+        f"ORG:{_escape(registry.identity(request).name)}",
     ]
     if person.job_title:
         lines.append(f"TITLE:{_escape(person.job_title)}")

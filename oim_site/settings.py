@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "partners",
     "programmes",
     "news",
+    "identity",
     "editorial",
     "search",
     "content",

@@ -15,8 +15,9 @@ from pathlib import Path
 import grimp
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("core", "editorial", "search", "pages", "offices", "partners", "programmes", "news", "content", "oim_site")
-CONTENT_APPS = ("pages", "offices", "partners", "programmes", "news")
+PACKAGES = ("core", "editorial", "search", "pages", "offices", "partners", "programmes", "news", "identity",
+            "content", "oim_site")
+CONTENT_APPS = ("pages", "offices", "partners", "programmes", "news", "identity")
 
 
 def _graph():

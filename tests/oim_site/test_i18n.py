@@ -9,7 +9,8 @@ from django.conf import settings
 from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGUES = [ROOT / "locale/en/LC_MESSAGES/django.po", ROOT / "editorial/locale/en/LC_MESSAGES/django.po"]
+CATALOGUES = [ROOT / "locale/en/LC_MESSAGES/django.po", ROOT / "editorial/locale/en/LC_MESSAGES/django.po",
+              ROOT / "identity/locale/en/LC_MESSAGES/django.po"]
 # Django's own admin strings, which Django's catalogues already translate.
 DJANGO_OWN = {"Home", "History"}
 

@@ -71,7 +71,7 @@ def test_the_title_follows_the_filter_and_the_page(client, releases):
     assert title(client.get("/fr/actualites/?year=2015")) == "Actualités 2015 – OIM France"
     assert title(client.get("/fr/actualites/?year=2015&page=2")) == "Actualités 2015 – page 2 – OIM France"
     assert title(client.get(f"/fr/actualites/?area={area.pk}")) == "Actualités – Intégration – OIM France"
-    assert title(client.get(f"/en/news/?area={area.pk}&page=2")) == "News – Integration – page 2 – OIM France"
+    assert title(client.get(f"/en/news/?area={area.pk}&page=2")) == "News – Integration – page 2 – IOM France"
 
 
 def test_the_view_gives_each_list_page_its_own_canonical_path(client, releases):

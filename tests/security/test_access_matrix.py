@@ -121,6 +121,9 @@ def _instance(label, user):
         return model_of(label).objects.create(old_path="/ancien.html", new_path="/fr/")
     if label == "editorial.previewlink":
         return model_of(label).objects.create(content_object=factories.PageFactory(), created_by=user)
+    if label == "identity.siteidentity":  # the site's one identity (Publication only: identity/admin.py)
+        return model_of(label).objects.create(name_fr="OIM France",
+                                              parent_name_fr="Organisation internationale pour les migrations")
     model = model_of(label)
     obj = model._default_manager.first()
     if obj is None:
