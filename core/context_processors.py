@@ -10,7 +10,7 @@ def site(request):
     identity = SimpleLazyObject(lambda: registry.identity(request))
     return {
         "site_pages": SimpleLazyObject(lambda: registry.site_pages(request)),
-        "site_sections": registry.sections(),
+        "site_sections": SimpleLazyObject(registry.shown_sections),
         # The site's identity (core.registry.Identity), read in the language active where it is printed.
         "SITE_IDENTITY": identity,
         "SITE_NAME": lazy(lambda: identity.name, str)(),

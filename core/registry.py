@@ -60,6 +60,9 @@ class Section:
     url_name: str
     label: object
     order: int = 100
+    #: ``shown()`` says whether menus, the footer and the sitemap link it now (the team page only when it has
+    #: members); None: always.
+    shown: object = None
 
 
 @dataclass
@@ -144,11 +147,15 @@ class Registry:
 
     # -- sections ---------------------------------------------------------
 
-    def register_section(self, url_name, label, order=100):
-        self._sections[url_name] = Section(url_name, label, order)
+    def register_section(self, url_name, label, order=100, shown=None):
+        self._sections[url_name] = Section(url_name, label, order, shown)
 
     def sections(self):
         return sorted(self._sections.values(), key=lambda section: section.order)
+
+    def shown_sections(self):
+        """The sections to link now: those without a ``shown`` condition, and those whose condition holds."""
+        return [section for section in self.sections() if section.shown is None or section.shown()]
 
     def section(self, url_name):
         return self._sections.get(url_name)

@@ -56,7 +56,7 @@ class SectionSitemap(I18nSitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["home", *(section.url_name for section in registry.sections())]
+        return ["home", *(section.url_name for section in registry.shown_sections())]
 
     def location(self, item):
         return reverse(item)

@@ -2,6 +2,15 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def team_has_members():
+    """Kept with the content version (core.cache): one query per change of published content, not per page."""
+    from core.cache import by_content_version
+
+    from .models import Person
+
+    return by_content_version("team-has-members", lambda: Person.objects.on_team_page().exists())
+
+
 class OfficesConfig(AppConfig):
     name = "offices"
     verbose_name = _("Bureaux et équipe")
@@ -13,7 +22,8 @@ class OfficesConfig(AppConfig):
         from .sitemaps import OfficeSitemap
 
         registry.register_section("offices:list", _("Bureaux"), order=40)
-        registry.register_section("offices:team", _("Équipe"), order=50)
+        # Linked only when someone is on it: an empty team page is not advertised (it still answers).
+        registry.register_section("offices:team", _("Équipe"), order=50, shown=team_has_members)
         registry.register(
             Office,
             follow=("domains",),

@@ -39,6 +39,7 @@ def test_sitemap_lists_public_pages_in_both_languages_with_alternates_and_lastmo
     office = factories.OfficeFactory()
     area = factories.ProgrammeAreaFactory()
     page = factories.PageFactory()
+    factories.PersonFactory(office=None)  # the team page is in the sitemap when someone is on it
     entries = sitemap_entries(client)
     base = "http://testserver"
     for obj in (release, partner, office, area, page):

@@ -105,6 +105,7 @@ def test_403_page_is_branded_and_bilingual(client, rf):
 
 
 def test_footer_and_fallback_menu_list_the_registered_sections_in_order(client):
+    factories.PersonFactory(office=None)  # the team page is linked only when someone is on it
     page = client.get("/fr/").content.decode()
     footer = re.search(r'<nav aria-labelledby="pied-rubriques">.*?</nav>', page, re.S).group(0)
     expected = [("/fr/actualites/", "Actualités"), ("/fr/programmes/", "Domaines de programme"),
@@ -114,6 +115,18 @@ def test_footer_and_fallback_menu_list_the_registered_sections_in_order(client):
     assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', menu) == expected
     english = client.get("/en/").content.decode()
     assert '<a href="/en/offices/team/">Team</a>' in re.search(r"<footer.*?</footer>", english, re.S).group(0)
+
+
+def test_an_empty_team_page_is_linked_from_nowhere_but_still_answers(client):
+    hidden = factories.PersonFactory(office=None, show_on_team_page=False)
+    for url in ("/fr/", "/fr/actualites/", "/fr/bureaux/"):
+        assert "/fr/bureaux/equipe/" not in client.get(url).content.decode(), url
+    assert "/fr/bureaux/equipe/" not in client.get("/sitemap.xml").content.decode()
+    assert client.get("/fr/bureaux/equipe/").status_code == 200
+    hidden.show_on_team_page = True
+    hidden.save()  # a content change: the links come back on the next request
+    assert "/fr/bureaux/equipe/" in client.get("/fr/").content.decode()
+    assert "/fr/bureaux/equipe/" in client.get("/sitemap.xml").content.decode()
 
 
 def test_filters_show_every_choice_and_keep_the_chosen_one(client):
