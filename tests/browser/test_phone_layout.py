@@ -256,3 +256,27 @@ def test_the_home_page_weighs_under_150_kb_without_its_images(live_server, chrom
     total = sum(size for _kind, size in sizes.values())
     assert total < 150 * 1024, f"{total} bytes without images: {sizes}"
     page.context.close()
+
+
+# -- The site's name in each language -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "name", "other"), [("en", "IOM France", "OIM France"),
+                                                         ("fr", "OIM France", "IOM France")])
+def test_the_site_names_itself_in_the_page_language(live_server, chromium, shipped, language, name, other):
+    """What a reader sees and what a sharing service reads: the header, the title, og:site_name, JSON-LD."""
+    import json
+
+    from playwright.sync_api import expect
+
+    for page_type in ("home", "news detail"):
+        page = new_page(chromium, PHONE, language)
+        page.goto(live_server.url + shipped[page_type][0 if language == "fr" else 1])
+        expect(page.locator("header").first).to_contain_text(name)
+        assert page.title().endswith(name), page.title()
+        assert page.locator('meta[property="og:site_name"]').get_attribute("content") == name
+        organisations = [json.loads(block) for block in page.locator('script[type="application/ld+json"]')
+                         .all_text_contents()]
+        assert name in json.dumps(organisations, ensure_ascii=False)
+        assert other not in page.locator("header").first.inner_text()
+        page.context.close()
