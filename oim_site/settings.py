@@ -274,9 +274,20 @@ STORAGES = {
     },
 }
 
-# Uploads: limits documented in README.md ("Images").
+# Uploads: limits documented in README.md ("Images"). Together they keep the
+# work of any accepted upload (core.images) within 2 s and 256 MB more memory
+# on a 2-core machine, as bench/uploads.py measures (bench/UPLOADS.md): raise
+# one only after measuring again.
 IMAGE_MAX_BYTES = int(os.environ.get("IMAGE_MAX_BYTES", 10 * 1024 * 1024))
-IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 40_000_000))
+# A still image (a 24-megapixel camera's 6,000 x 4,000 photo fits).
+IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 25_000_000))
+# Lower for PNG (Pillow chooses among five filters for every row) and for any
+# WebP, still or animated (libwebp's decoder and Pillow hold four copies).
+IMAGE_MAX_PNG_PIXELS = int(os.environ.get("IMAGE_MAX_PNG_PIXELS", 10_000_000))
+IMAGE_MAX_WEBP_PIXELS = int(os.environ.get("IMAGE_MAX_WEBP_PIXELS", 8_000_000))
+# An animation (GIF, WebP, APNG): frames, and frames x canvas pixels in all.
+IMAGE_MAX_FRAMES = int(os.environ.get("IMAGE_MAX_FRAMES", 300))
+IMAGE_MAX_ANIMATION_PIXELS = int(os.environ.get("IMAGE_MAX_ANIMATION_PIXELS", 16_000_000))
 # Publications and other documents (core/document_files.py): PDF, Office Open XML, OpenDocument.
 DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", 20 * 1024 * 1024))
 IMAGE_MIN_SIDE = 16

@@ -62,7 +62,8 @@ HOSTILE = {
     "jpeg_with_script_comment": ("photo.jpg", image_bytes("JPEG")[:2] + b"\xff\xfe\x00\x1c<script>alert(1)</script>"
                                  + image_bytes("JPEG")[2:], "code (HTML ou script) caché"),
     "gif_with_javascript_url": ("a.gif", image_bytes("GIF") + b"javascript:alert(1)", "code (HTML ou script) caché"),
-    "decompression_bomb": ("big.png", bomb(), "trop grande ; la limite est de 40 millions de pixels"),
+    "decompression_bomb": ("big.png", bomb(), "trop grande (10000 × 10000 pixels) ; la limite est de 10 millions de "
+                                              "pixels pour une image PNG"),
     "tiny": ("pixel.png", image_bytes("PNG", (1, 1)), "trop petite"),
     "bmp_not_a_web_format": ("photo.bmp", image_bytes("BMP"), "Format non accepté"),
     "truncated_png": ("cut.png", image_bytes("PNG")[:60], "n’est pas une image valide"),
