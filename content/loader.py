@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from core.documents import DocumentLanguage
 from core.models import Status
@@ -49,7 +49,6 @@ CONFLICT = "conflict"
 ACTIONS = (CREATED, RESTORED, UNCHANGED, EDITED, MISSING, CONFLICT)
 
 
-LOGO_SIZE = (480, 240)
 LOGO_BACKGROUND = (0, 51, 160)  # IOM blue
 LOGO_TEXT = (255, 255, 255)
 
@@ -74,27 +73,6 @@ class ContentReport:
 
     def total(self, action):
         return sum(1 for _model, _label, entry_action in self.entries if entry_action == action)
-
-
-#: Where the stand-in logos are kept in the media library.
-PLACEHOLDER_COLLECTION = "Logos provisoires des partenaires"
-
-
-def placeholder_logo(label):
-    """A plain PNG with the organisation's short name: an honest stand-in, not its logo."""
-    image = Image.new("RGB", LOGO_SIZE, LOGO_BACKGROUND)
-    draw = ImageDraw.Draw(image)
-    lines = label.split("\n")
-    longest = max(len(line) for line in lines)
-    size = (72 if len(lines) == 1 else 56) if longest <= 8 else 30
-    font = ImageFont.load_default(size=size)
-    box = draw.multiline_textbbox((0, 0), label, font=font, align="center", spacing=10)
-    x = (LOGO_SIZE[0] - (box[2] - box[0])) / 2 - box[0]
-    y = (LOGO_SIZE[1] - (box[3] - box[1])) / 2 - box[1]
-    draw.multiline_text((x, y), label, font=font, fill=LOGO_TEXT, align="center", spacing=10)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 #: Where the stand-in emblem is kept in the media library.
@@ -241,29 +219,9 @@ class _Loader:
     def partners(self):
         for spec in content.PARTNERS:
             values = {"slug_fr": spec["slug_fr"], "status": Status.PUBLISHED, **spec["fields"]}
-            # The logo's alternative text belongs to its library image; the partner's own field overrides it.
-            alt = {code: values.pop(f"logo_alt_{code}", "") for code in ("fr", "en")}
-            partner, _action = self.upsert(
-                Partner, _slugs(values), values, label=values["name_fr"],
-                extra_on_create=functools.partial(self.placeholder_logo_extra, spec, alt) if self.with_files else None,
-            )
-            if self.reset and self.with_files and partner is not None and not partner.logo:
-                # A logo chosen in the admin is never replaced by the placeholder.
-                partner.logo = self.placeholder_logo_image(spec, alt)
-                partner.save()
-
-    def placeholder_logo_extra(self, spec, alt):
-        return {"logo": self.placeholder_logo_image(spec, alt)}
-
-    def placeholder_logo_image(self, spec, alt):
-        collection, _created = Collection.objects.get_or_create(name=PLACEHOLDER_COLLECTION)
-        image = LibraryImage(
-            file=ContentFile(placeholder_logo(spec["logo_label"]), name=f"{spec['slug_fr']}.png"),
-            title=f"{spec['logo_label']} (illustration provisoire)", collection=collection,
-            alt_text_fr=alt["fr"], alt_text_en=alt["en"] or None,
-        )
-        image.save()
-        return image
+            # No logo: the organisations' artwork is theirs, and a drawn stand-in would look like one.
+            # Publication uploads the official logos to the media library and chooses them.
+            self.upsert(Partner, _slugs(values), values, label=values["name_fr"])
 
     def identity(self):
         """The site's identity, made once; a name Publication changed stays unless ``reset``."""
@@ -373,7 +331,7 @@ def initial_content_load(*, reset=False, with_files=True):
     """Create the shipped content that is missing; with ``reset``, also restore edited objects.
 
     Call it inside a transaction. ``with_files=False`` skips writing the
-    placeholder logos to storage (dry runs roll the database back, but not the
+    stand-in emblem to storage (dry runs roll the database back, but not the
     files).
     """
     return _Loader(reset=reset, with_files=with_files).run()

@@ -1,7 +1,8 @@
 """The six organisations of the special liaison mission (old liaison-mission page, OIM Paris, 20 March 2007).
 
 Only the OECD's website is given by the old page; the other ``website`` fields
-stay empty. ``logo_label`` is the text drawn on the generated placeholder logo.
+stay empty. No logo is shipped: the organisations' artwork is theirs; Publication
+uploads the official logos to the media library.
 """
 
 PACE_RECOMMENDATION_URL = "http://assembly.coe.int/Main.asp?link=/Documents/AdoptedText/ta07/EREC1806.htm"
@@ -11,7 +12,6 @@ MIGRATION_MUSEUMS_URL = "http://www.migrationmuseums.org"
 PARTNERS = [
     {
         "slug_fr": "unesco",
-        "logo_label": "UNESCO",
         "fields": {
             "name_fr": "Organisation des Nations Unies pour l’éducation, la science et la culture",
             "name_en": "United Nations Educational, Scientific and Cultural Organization",
@@ -22,8 +22,6 @@ PARTNERS = [
             "headquarters_city_fr": "Paris",
             "headquarters_city_en": "Paris",
             "website": "",
-            "logo_alt_fr": "Logo de l’UNESCO (illustration provisoire)",
-            "logo_alt_en": "UNESCO logo (placeholder illustration)",
             "summary_fr": (
                 "Échanges sur l’intégration des migrants et la diversité culturelle, musées des migrations et "
                 "ratification de la Charte sur les droits des migrants."
@@ -67,7 +65,6 @@ PARTNERS = [
     },
     {
         "slug_fr": "conseil-de-l-europe",
-        "logo_label": "CONSEIL DE L’EUROPE\nCOUNCIL OF EUROPE",
         "fields": {
             "name_fr": "Conseil de l’Europe",
             "name_en": "Council of Europe",
@@ -78,8 +75,6 @@ PARTNERS = [
             "headquarters_city_fr": "Strasbourg",
             "headquarters_city_en": "Strasbourg",
             "website": "",
-            "logo_alt_fr": "Logo du Conseil de l’Europe (illustration provisoire)",
-            "logo_alt_en": "Council of Europe logo (placeholder illustration)",
             "summary_fr": (
                 "L’OIM suit en observateur les travaux du Comité européen sur les migrations et les sessions de "
                 "l’Assemblée parlementaire (APCE) consacrées aux migrations."
@@ -137,7 +132,6 @@ PARTNERS = [
     },
     {
         "slug_fr": "ocde",
-        "logo_label": "OCDE\nOECD",
         "fields": {
             "name_fr": "Organisation de coopération et de développement économiques",
             "name_en": "Organisation for Economic Co-operation and Development",
@@ -148,8 +142,6 @@ PARTNERS = [
             "headquarters_city_fr": "Paris",
             "headquarters_city_en": "Paris",
             "website": "https://www.oecd.org",
-            "logo_alt_fr": "Logo de l’OCDE (illustration provisoire)",
-            "logo_alt_en": "OECD logo (placeholder illustration)",
             "summary_fr": (
                 "Les migrations y relèvent de la Direction de l’Emploi, du Travail et des Affaires sociales ; l’OIM "
                 "participe en observateur aux réunions qui les abordent."
@@ -197,7 +189,6 @@ PARTNERS = [
     },
     {
         "slug_fr": "ceb",
-        "logo_label": "CEB",
         "fields": {
             "name_fr": "Banque de développement du Conseil de l’Europe",
             "name_en": "Council of Europe Development Bank",
@@ -208,8 +199,6 @@ PARTNERS = [
             "headquarters_city_fr": "Paris",
             "headquarters_city_en": "Paris",
             "website": "",
-            "logo_alt_fr": "Logo de la CEB (illustration provisoire)",
-            "logo_alt_en": "CEB logo (placeholder illustration)",
             "summary_fr": (
                 "Une banque à vocation sociale, dont l’aide aux réfugiés, aux migrants et aux populations déplacées "
                 "rejoint l’action de l’OIM."
@@ -245,7 +234,6 @@ PARTNERS = [
     },
     {
         "slug_fr": "interpol",
-        "logo_label": "INTERPOL",
         "fields": {
             "name_fr": "Organisation internationale de police criminelle",
             "name_en": "International Criminal Police Organization",
@@ -256,8 +244,6 @@ PARTNERS = [
             "headquarters_city_fr": "Lyon",
             "headquarters_city_en": "Lyon",
             "website": "",
-            "logo_alt_fr": "Logo d’Interpol (illustration provisoire)",
-            "logo_alt_en": "Interpol logo (placeholder illustration)",
             "summary_fr": "L’OIM et Interpol sont en contact sur la traite des migrants et le trafic de migrants.",
             "summary_en": "IOM and Interpol are in contact on the trafficking and the smuggling of migrants.",
             "body_fr": (
@@ -273,7 +259,6 @@ PARTNERS = [
     },
     {
         "slug_fr": "oif",
-        "logo_label": "OIF",
         "fields": {
             "name_fr": "Organisation internationale de la Francophonie",
             "name_en": "International Organisation of La Francophonie",
@@ -284,8 +269,6 @@ PARTNERS = [
             "headquarters_city_fr": "Paris",
             "headquarters_city_en": "Paris",
             "website": "",
-            "logo_alt_fr": "Logo de l’OIF (illustration provisoire)",
-            "logo_alt_en": "OIF logo (placeholder illustration)",
             "summary_fr": (
                 "Coopération sur les questions migratoires propres aux pays francophones, et publications communes "
                 "comme « Francophonie et Migrations » (OIM, 2002)."
