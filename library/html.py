@@ -28,7 +28,9 @@ SIZES = "(min-width: 50em) 46rem, 100vw"
 def _library_name(src):
     path = unquote(urlparse(html_lib.unescape(src)).path)
     prefix = settings.MEDIA_URL + "library/images/"
-    return path[len(settings.MEDIA_URL):] if path.startswith(prefix) and ".." not in path else None
+    if not path.startswith(prefix) or ".." in path or any(ord(char) < 32 for char in path):
+        return None  # not one of ours, or an odd path (a NUL would not even reach PostgreSQL)
+    return path[len(settings.MEDIA_URL):]
 
 
 def body_images(html):

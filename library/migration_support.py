@@ -32,6 +32,12 @@ def _describe(name):
     return hashlib.sha256(data).hexdigest(), len(data), width, height
 
 
+def settle(schema_editor):
+    """Check the new foreign keys now: PostgreSQL refuses to alter a table with deferred checks pending,
+    and the migration's next operations alter the tables these rows point to."""
+    schema_editor.connection.check_constraints()
+
+
 def images_forwards(apps, app_label, model_name, *, file_field, new_field, title_field, alt_field=None,
                     decorative_field=None, credit_field=None):
     Model = apps.get_model(app_label, model_name)

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from library.migration_support import images_backwards, images_forwards
+from library.migration_support import images_backwards, images_forwards, settle
 
 MOVE = {"file_field": "image", "new_field": "library_image", "title_field": "title", "alt_field": "image_alt",
         "decorative_field": "image_decorative", "credit_field": "image_credit"}
@@ -11,10 +11,12 @@ MOVE = {"file_field": "image", "new_field": "library_image", "title_field": "tit
 
 def forwards(apps, schema_editor):
     images_forwards(apps, "news", "newsrelease", **MOVE)
+    settle(schema_editor)
 
 
 def backwards(apps, schema_editor):
     images_backwards(apps, "news", "newsrelease", **MOVE)
+    settle(schema_editor)
 
 
 class Migration(migrations.Migration):

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from library.migration_support import images_backwards, images_forwards
+from library.migration_support import images_backwards, images_forwards, settle
 
 MOVE = {"file_field": "logo", "new_field": "library_logo", "title_field": "name", "alt_field": "logo_alt",
         "decorative_field": "logo_decorative"}
@@ -11,10 +11,12 @@ MOVE = {"file_field": "logo", "new_field": "library_logo", "title_field": "name"
 
 def forwards(apps, schema_editor):
     images_forwards(apps, "partners", "partner", **MOVE)
+    settle(schema_editor)
 
 
 def backwards(apps, schema_editor):
     images_backwards(apps, "partners", "partner", **MOVE)
+    settle(schema_editor)
 
 
 class Migration(migrations.Migration):

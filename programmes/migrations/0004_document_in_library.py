@@ -3,17 +3,19 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from library.migration_support import documents_backwards, documents_forwards
+from library.migration_support import documents_backwards, documents_forwards, settle
 
 MOVE = {"file_field": "file", "new_field": "document", "title_field": "title", "language_field": "language"}
 
 
 def forwards(apps, schema_editor):
     documents_forwards(apps, "programmes", "publication", **MOVE)
+    settle(schema_editor)
 
 
 def backwards(apps, schema_editor):
     documents_backwards(apps, "programmes", "publication", **MOVE)
+    settle(schema_editor)
 
 
 class Migration(migrations.Migration):
