@@ -45,4 +45,9 @@ def gunicorn_servers(env, count=1, workers=1):
     finally:
         for proc, _url in servers:
             proc.terminate()
-            proc.wait(timeout=10)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                # A worker stuck in a request would otherwise outlive the run, holding the test database open.
+                proc.kill()
+                proc.wait(timeout=10)
