@@ -19,11 +19,13 @@ import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.urls import reverse
 
 from core.models import Status
 from editorial.roles import role_models
+from library.models import Collection
 from tests import factories
 from tests.conftest import make_image_bytes
 
@@ -50,6 +52,11 @@ FACTORIES = {
     "programmes.publication": factories.PublicationFactory,
     "news.newsrelease": factories.NewsReleaseFactory,
     "news.relatedlink": factories.RelatedLinkFactory,
+    # The media library: an item no content uses yet (one in use is tested in tests/library).
+    "library.image": lambda: factories.LibraryImageFactory(file=SimpleUploadedFile(
+        "photo.png", make_image_bytes("PNG", (80, 60)), content_type="image/png")),
+    "library.document": lambda: factories.DocumentFactory(file=factories.pdf_upload()),
+    "library.collection": lambda: Collection.objects.create(name="Marseille"),
 }
 
 STANDARD = {"changelist": "view", "add": "add", "change": "view", "delete": "delete", "history": "view"}
@@ -103,8 +110,8 @@ def model_of(label):
 
 def _instance(label, user):
     if label in FACTORIES:
-        kwargs = {"status": Status.DRAFT} if "status" in [f.name for f in FACTORIES[label]._meta.model._meta.fields] \
-            else {}
+        model = model_of(label)
+        kwargs = {"status": Status.DRAFT} if "status" in [f.name for f in model._meta.fields] else {}
         return FACTORIES[label](**kwargs)
     if label == "auth.user":
         return factories.UserFactory(username="someone-else")
