@@ -28,8 +28,8 @@ from modeltranslation.admin import TranslationAdmin
 from core.documents import human_size
 from core.uploads import KeptFileWidget
 
-from .models import Collection, Document, Image
-from .usage import usages
+from .models import Collection, Document, Image, title_from_filename
+from .usage import is_live, usages
 from .widgets import thumbnail
 
 
@@ -75,9 +75,7 @@ class LibraryItemForm(forms.ModelForm):
         upload = cleaned.get("file")
         if not cleaned.get("title"):
             if upload is not None and getattr(upload, "name", ""):
-                stem = os.path.splitext(os.path.basename(upload.name))[0]
-                cleaned["title"] = " ".join(stem.replace("_", " ").replace("-", " ").split())[:255] or _("Sans titre")
-                self.instance.title = cleaned["title"]
+                cleaned["title"] = self.instance.title = title_from_filename(upload.name)
             elif not self.instance.title:
                 self.add_error("title", _("Donnez un titre."))
         return cleaned
@@ -150,7 +148,7 @@ class LibraryAdmin(admin.ModelAdmin):
             return False
         if obj is None or request.user.has_perm(f"library.{self.live_permission}"):
             return True
-        return not any(usage.is_live for usage in usages(obj))
+        return not is_live(obj)
 
     def save_model(self, request, obj, form, change):
         if change and not self.has_change_permission(request, obj):

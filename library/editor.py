@@ -16,7 +16,6 @@ uploaded it), so an image put into a body is found, reused and protected
 like any other. On public pages library.html turns a body image into a rendition.
 """
 
-import os
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -29,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from .models import Document, Image
+from .models import Document, Image, title_from_filename
 from .widgets import thumbnail
 
 PER_PAGE = 40
@@ -61,9 +60,7 @@ def _upload(request, model):
     uploaded = request.FILES.get("upload")
     if uploaded is None:
         return _answer(error=_("Aucun fichier reçu."))
-    stem = os.path.splitext(os.path.basename(uploaded.name or ""))[0]
-    item = model(file=uploaded, title=" ".join(stem.replace("_", " ").replace("-", " ").split())[:255]
-                 or _("Sans titre"), uploaded_by=request.user)
+    item = model(file=uploaded, title=title_from_filename(uploaded.name), uploaded_by=request.user)
     try:
         item.full_clean()
         item.save()

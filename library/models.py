@@ -12,6 +12,7 @@ django-filer was the first candidate and was not adopted; README.md
 """
 
 import hashlib
+import os
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -47,6 +48,12 @@ def normalise_tags(value):
         if tag and tag not in seen:
             seen.append(tag)
     return ", ".join(seen)
+
+
+def title_from_filename(name):
+    """"rapport-annuel_2025.pdf" -> "rapport annuel 2025": the title an upload gets when none is typed."""
+    stem = os.path.splitext(os.path.basename(name or ""))[0]
+    return " ".join(stem.replace("_", " ").replace("-", " ").split())[:255] or str(_("Sans titre"))
 
 
 class LibraryItem(Timestamped):
