@@ -6,6 +6,8 @@
   page cache (core/cache.py) must be seen by every process, or one keeps
   serving a release another has just unpublished;
 - a file cache directory the site cannot write to;
+- a content type whose queryset does not tell the page cache how its queries
+  are scoped (core.models.ContentQuerySet);
 - a login throttle that reads the address of the proxy instead of the
   visitor's (DJANGO_TRUSTED_PROXY_COUNT).
 
@@ -94,3 +96,22 @@ def login_throttle_sees_the_visitor(app_configs=None, **kwargs):
             id="core.W004",
         )]
     return []
+
+
+@register(Tags.models)
+def content_querysets_tell_their_scope(app_configs=None, **kwargs):
+    """A content type's queries must say how they are scoped, or the page cache would keep a page too long."""
+    from .models import ContentQuerySet
+    from .registry import registry
+
+    return [
+        Error(
+            f"{model._meta.label}'s default manager is built on {manager._queryset_class.__name__}, not on "
+            "core.models.ContentQuerySet: the page cache could not tell which pages show its objects.",
+            hint="Use core.models.ContentManager (or PublishableManager), or base its QuerySet on ContentQuerySet.",
+            obj=model,
+            id="core.E002",
+        )
+        for model in registry.models()
+        if not issubclass((manager := model._default_manager)._queryset_class, ContentQuerySet)
+    ]

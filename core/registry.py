@@ -97,6 +97,8 @@ class RegisteredType:
 class Registry:
     def __init__(self):
         self._types = {}
+        #: Renewed by every register() and unregister(), for what is derived from the set of types.
+        self.generation = 0
         self._sections = {}
         self._site_pages = None
         self._identity = None
@@ -111,10 +113,12 @@ class Registry:
     def register(self, model, **options):
         """Declare ``model`` a content type; re-registering replaces the declaration."""
         self._types[model._meta.label_lower] = RegisteredType(model=model, **options)
+        self.generation += 1
         return model
 
     def unregister(self, model):
         self._types.pop(model._meta.label_lower, None)
+        self.generation += 1
 
     def __iter__(self):
         return iter(list(self._types.values()))

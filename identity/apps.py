@@ -14,15 +14,14 @@ class IdentityConfig(AppConfig):
 
     def ready(self):
         from core.registry import registry
-        from library.models import Image
 
         from .models import SiteIdentity
-        from .services import identity_changed, identity_version_renewed, site_identity
+        from .services import identity_changed, site_identity
 
         # Not a content type: no draft, history or export; pages read it through the registry.
         registry.set_identity(site_identity)
         registry.register_publisher_permission(CHANGE_PERMISSION)
         for signal in (post_save, post_delete):
+            # The row is not a content type: its change renews every page. Its images are content: the pages
+            # depend on them through the identity's cached value (core.cache.by_content_version).
             signal.connect(identity_changed, sender=SiteIdentity, dispatch_uid=f"identity.changed.{signal}")
-            # A library image may be the emblem or the share image (a new focal point: a new crop).
-            signal.connect(identity_version_renewed, sender=Image, dispatch_uid=f"identity.image_changed.{signal}")

@@ -2,27 +2,22 @@
 
 ``site_identity()`` is the provider of ``core.registry.identity()``. The
 row, its two images and the share image's rendition are read in one query
-and kept in the shared cache under an identity version of their own, and
-for the rest of the request on the request itself. A save of the identity
-(or of a library image, which may be its emblem) renews that version and
-the page cache's content version, so every page, on every instance, shows
-the new name on its next request; other content changes leave the identity
-where it is, and a page-cache hit never reads it at all.
+and kept in the shared cache (core.cache.by_content_version), and for the
+rest of the request on the request itself. A save of the identity renews
+every page (a new epoch of the cache); a change to one of its library images
+renews the kept value and the pages, which depend on those images through
+it; other content changes leave the identity where it is, and a page-cache
+hit never reads it at all.
 """
 
-import uuid
-
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 
-from core.cache import content_changed
+from core.cache import by_content_version, content_changed, lookup_scope
 from core.registry import Identity, SiteImage, SocialLink, default_identity
 from core.renditions import get_rendition
 
 from .models import SOCIAL_NETWORKS, SiteIdentity
 
-VERSION_KEY = "oim:identity-version"
 #: The share image's rendition: what Facebook, LinkedIn and X show best (1.91:1).
 SHARE_WIDTH, SHARE_RATIO = 1200, "1200:630"
 _REQUEST_ATTRIBUTE = "_site_identity"
@@ -34,7 +29,9 @@ def _texts(row, name):
 
 def identity_read():
     """The stored identity (one query), or None while there is none."""
-    row = SiteIdentity.objects.select_related("emblem", "share_image").filter(pk=SiteIdentity.SINGLE_PK).first()
+    rows = SiteIdentity.objects.select_related("emblem", "share_image").filter(pk=SiteIdentity.SINGLE_PK)
+    with lookup_scope(rows):  # the identity depends on its two images, not on the whole library
+        row = rows.first()
     if row is None:
         return None
     default = default_identity()
@@ -57,17 +54,8 @@ def identity_read():
 
 
 def _cached_identity():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)  # add: another process may have made one first
-        version = cache.get(VERSION_KEY)
-    key = f"oim:identity:{version}"
-    found = cache.get(key)
-    if found is None:
-        # False, not None, stands for "no row yet": None is a miss.
-        found = identity_read() or False
-        cache.set(key, found, settings.PAGE_CACHE_SECONDS or 300)
-    return found
+    # False, not None, stands for "no row yet": None is a miss.
+    return by_content_version("identity", lambda: identity_read() or False)
 
 
 def site_identity(request=None):
@@ -80,21 +68,6 @@ def site_identity(request=None):
     return found or None
 
 
-def _renew_version():
-    cache.delete(VERSION_KEY)
-
-
-def identity_version_renewed(sender=None, **kwargs):
-    """Signal receiver: the identity is read again, now and once the transaction commits.
-
-    As core.cache.content_changed does: what a reader read before the commit
-    is kept under a version nobody asks for again.
-    """
-    _renew_version()
-    transaction.on_commit(_renew_version)
-
-
 def identity_changed(sender=None, **kwargs):
-    """Signal receiver: a new identity, and new pages (the identity is on every one)."""
-    identity_version_renewed()
+    """Signal receiver: the identity is on every page, so every page is renewed (a new epoch of the cache)."""
     content_changed()

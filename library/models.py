@@ -23,13 +23,15 @@ from PIL import Image as PILImage
 from core.document_files import KINDS, clean_document, validate_document
 from core.documents import DocumentLanguage
 from core.fields import ImageField
-from core.models import Timestamped
+from core.models import ContentManager, Timestamped
 
 
 class Collection(models.Model):
     """A folder of the library ("Bureau de Marseille", "Logos des partenaires")."""
 
     name = models.CharField(_("nom"), max_length=100, unique=True)
+
+    objects = ContentManager()
 
     class Meta:
         verbose_name = _("collection")
@@ -68,6 +70,8 @@ class LibraryItem(Timestamped):
                                     editable=False, related_name="+", verbose_name=_("téléversé par"))
     file_size = models.PositiveBigIntegerField(_("taille"), default=0, editable=False)
     checksum = models.CharField(_("empreinte SHA-256"), max_length=64, blank=True, editable=False, db_index=True)
+
+    objects = ContentManager()
 
     class Meta:
         abstract = True

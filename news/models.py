@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fields import RichTextField, URLField
 from core.links import slug_url
-from core.models import Publishable, PublishableManager
+from core.models import ContentManager, Publishable, PublishableManager
 from library.fields import ImageChooserField
 
 
@@ -54,6 +54,8 @@ class RelatedLink(models.Model):
     label = models.CharField(_("libellé"), max_length=300)
     url = URLField(_("adresse"), max_length=500)
     order = models.PositiveIntegerField(_("ordre"), default=0)
+
+    objects = ContentManager()
 
     class Meta:
         verbose_name = _("lien associé")

@@ -130,7 +130,7 @@ class NewsDetailView(PublishedDetailView):
     def get_queryset(self):
         return super().get_queryset().prefetch_related(
             "links",
-            Prefetch("media_contacts", queryset=Person.objects.public()),
+            Prefetch("media_contacts", queryset=Person.objects.named_contacts()),
             Prefetch("programme_areas", queryset=ProgrammeArea.objects.published()),
             Prefetch("partners", queryset=Partner.objects.published()),
         )

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fields import PhoneNumberField, RichTextField
 from core.links import fixed_url, slug_url
-from core.models import Publishable, PublishableQuerySet
+from core.models import ContentManager, Publishable, PublishableQuerySet
 
 
 class Office(Publishable):
@@ -48,6 +48,8 @@ class ActivityDomain(models.Model):
     title = models.CharField(_("intitulé"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveIntegerField(_("ordre"), default=0)
+
+    objects = ContentManager()
 
     class Meta:
         verbose_name = _("domaine d’activité")
@@ -93,17 +95,27 @@ class PersonQuerySet(PublishableQuerySet):
         contact). The items are found through the relations that point to
         Person, so this app needs to know none of them.
         """
-        Office = self.model._meta.get_field("office").related_model
         shown = Q(show_on_team_page=True)
         for relation in self.model._meta.related_objects:
             related = relation.related_model
             if relation.many_to_many and hasattr(related._default_manager, "published"):
                 shown |= Q(pk__in=related._default_manager.published().values(relation.field.name))
-        return self.published().filter(Q(office__isnull=True) | Q(office__in=Office.objects.published())).filter(shown)
+        return self.named_contacts().filter(shown)
+
+    def named_contacts(self):
+        """The people a published item may show as its contacts: published, of no office or a published one.
+
+        What :meth:`public` means for the contacts of an item the reader is
+        looking at (it is published, so they are "a contact of some published
+        item"), without asking which items those are: a release's page then
+        depends on its own contacts, not on every release of the site.
+        """
+        Office = self.model._meta.get_field("office").related_model
+        return self.published().filter(Q(office__isnull=True) | Q(office__in=Office.objects.published()))
 
     def on_team_page(self):
         """The public people listed on the team page (and found by the site search)."""
-        return self.public().filter(show_on_team_page=True)
+        return self.named_contacts().filter(show_on_team_page=True)
 
 
 class Person(Publishable):

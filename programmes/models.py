@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.documents import DocumentLanguage
 from core.fields import RichTextField, URLField
 from core.links import slug_url
-from core.models import Publishable, Timestamped
+from core.models import ContentQuerySet, Publishable, Timestamped
 from library.fields import DocumentChooserField
 
 
@@ -34,7 +34,7 @@ class ProgrammeArea(Publishable):
         return slug_url("programmes:detail", self.slug)
 
 
-class AreaChildQuerySet(models.QuerySet):
+class AreaChildQuerySet(ContentQuerySet):
     def published(self):
         """A project or publication is public when its programme area is."""
         return self.filter(area__in=ProgrammeArea.objects.published())

@@ -34,7 +34,7 @@ class ProgrammeAreaDetailView(PublishedDetailView):
         return super().get_queryset().prefetch_related(
             "projects",
             Prefetch("publications", queryset=Publication.objects.select_related("document")),
-            Prefetch("contacts", queryset=Person.objects.public()),
+            Prefetch("contacts", queryset=Person.objects.named_contacts()),
         )
 
     def get_feeds(self):

@@ -13,7 +13,7 @@ from reversion import revisions
 from reversion.models import Version
 
 from content.transfer import content_models, export_content, import_content
-from core.cache import STATE_KEY, content_state
+from core.cache import TAG_KEY, content_state, content_tables
 from core.models import Status
 from core.registry import SearchDocument, registry
 from editorial.roles import roles_setup
@@ -89,17 +89,23 @@ def test_a_registered_type_is_found_by_the_site_search(registered):
     assert [(hit.kind.key, hit.url) for hit in hits] == [("gadget", "/fr/")]
 
 
+def table_stamp(model):
+    return cache.get(f"{TAG_KEY}t:{model._meta.db_table}")
+
+
 def test_a_registered_type_invalidates_the_page_cache(registered):
-    before = content_state()["version"]
+    before = table_stamp(Gadget)
     Gadget.objects.create(title_fr="Loupe", status=Status.PUBLISHED)
-    assert cache.get(STATE_KEY) is None
-    assert content_state()["version"] != before
+    assert table_stamp(Gadget) not in (None, before)  # pages that read its table are renewed
+    assert "throwaway_gadget" in content_tables()
 
 
 def test_an_unregistered_type_leaves_the_page_cache_alone():
     before = content_state()["version"]
     Gadget.objects.create(title_fr="Loupe", status=Status.PUBLISHED)
     assert content_state()["version"] == before
+    assert table_stamp(Gadget) is None
+    assert "throwaway_gadget" not in content_tables()
 
 
 @pytest.mark.postgres
