@@ -13,13 +13,22 @@ Two engines answer the same question with the same shape of result:
   a small ranking function, excerpts highlighted in Python.
 
 Whatever the size of the content, a search runs three queries: the count, the
-page of hits (kind, id, rank) and the texts of that page's hits. Texts of the
-current language are read from the ``_fr`` / ``_en`` columns by name; English
-falls back to French field by field, like the rest of the site.
+page of hits (kind, id, rank) and the texts of that page's hits; two when the
+caller says which page it will show (``window``): the count then comes with
+that page (``COUNT(*) OVER ()``). Texts of the current language are read from
+the ``_fr`` / ``_en`` columns by name; English falls back to French field by
+field, like the rest of the site.
+
+On PostgreSQL the SQL of both is built by the ORM once per process (per
+language and set of kinds), with stand-ins for the query text, the moment
+"now" and the ids, and then only its parameters change (:class:`CompiledSQL`):
+building seven union branches with the ORM cost more than running them.
 """
 
+import datetime
 import html
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,9 +41,10 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection
-from django.db.models import Case, DateTimeField, F, FloatField, Func, Q, TextField, Value, When
+from django.db.models import BooleanField, Case, DateTimeField, F, FloatField, Func, Q, TextField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, Concat, NullIf
+from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -90,6 +100,32 @@ BLOCK_ELEMENTS = (
 #: One pattern for Python and PostgreSQL (whose regular expressions read it the same way).
 BLOCK_TAG = r"</?(" + "|".join(BLOCK_ELEMENTS) + r")([[:space:]/][^>]*)?>"
 _BLOCK_TAG = re.compile(BLOCK_TAG.replace("[:space:]", r"\s"), re.IGNORECASE)
+
+
+def _trie(words):
+    """An alternation of ``words`` as a trie of non-capturing groups: "a(?:ddress|rticle|side)|b(?:lockquote|r)|…"."""
+    by_first = {}
+    for word in sorted(set(words)):
+        by_first.setdefault(word[:1], []).append(word[1:])
+    branches = []
+    for first, rests in by_first.items():
+        if not first:
+            continue
+        optional = "" in rests
+        rests = [rest for rest in rests if rest]
+        if not rests:
+            branches.append(re.escape(first))
+        elif len(rests) == 1 and not optional:
+            branches.append(re.escape(first + rests[0]))
+        else:
+            branches.append(f"{re.escape(first)}(?:{_trie(rests)}){'?' if optional else ''}")
+    return "|".join(branches)
+
+
+#: BLOCK_TAG for PostgreSQL, matching the same tags: its names as a trie, without capturing groups. PostgreSQL's
+#: engine runs the flat, capturing alternation about four times slower (0.5 ms per release body: most of the cost
+#: of a page of excerpts).
+BLOCK_TAG_SQL = r"</?(?:" + _trie(BLOCK_ELEMENTS) + r")(?:[[:space:]/][^>]*)?>"
 
 
 def html_to_text(value):
@@ -194,7 +230,7 @@ def html_to_text_sql(expression):
 
     (Entities are decoded by :func:`_marks_to_html` afterwards.)
     """
-    spaced = Func(expression, Value(BLOCK_TAG), Value(" "), Value("gi"), function="regexp_replace",
+    spaced = Func(expression, Value(BLOCK_TAG_SQL), Value(" "), Value("gi"), function="regexp_replace",
                   output_field=TextField())
     return Func(spaced, Value("<[^>]*>"), Value(""), Value("g"), function="regexp_replace", output_field=TextField())
 
@@ -371,14 +407,122 @@ def _marks_to_html(text):
     return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))
 
 
+#: Stand-ins for what changes from one search to the next in SQL compiled once (see CompiledSQL). Private-use
+#: characters: no parameter of the ORM's own can be equal to them.
+QUERY_STAND_IN = "\ue002oim-search-query\ue003"
+_IDS_STAND_IN = "\ue002oim-search-ids:"
+
+
+def _ids_stand_in(key):
+    return f"{_IDS_STAND_IN}{key}\ue003"
+
+
+@dataclass(frozen=True)
+class CompiledSQL:
+    """SQL the ORM built once, and where its parameters change from one search to the next.
+
+    ``slots`` are (index, what) pairs: "query" (the text searched), "now"
+    (the moment the visibility rules compare dates with) or ("ids", key) (the
+    ids of one kind's hits). Every other parameter is a constant of the SQL.
+    """
+
+    sql: str
+    params: tuple
+    slots: tuple
+
+    def bind(self, *, query, now, ids=None):
+        params = list(self.params)
+        for index, what in self.slots:
+            if what == "query":
+                params[index] = query
+            elif what == "now":
+                params[index] = now
+            else:
+                params[index] = list(ids[what[1]])
+        return self.sql, params
+
+
+def compile_sql(build, id_keys=()):
+    """(CompiledSQL of ``build()``'s queryset, whether it may be kept for later searches).
+
+    ``build()`` is given the stand-ins instead of the query text and the ids.
+    The visibility rules (each kind's ``published()``) read ``timezone.now()``
+    while the queryset is built: a date parameter between the moments before
+    and after the build is that "now", and becomes a slot. A date outside that
+    window would be a constant or a moment derived from now (a week ago…): the
+    SQL is then used for this search only and never kept.
+    """
+    before = timezone.now()
+    sql, params = build().query.sql_with_params()
+    after = timezone.now()
+    stand_ins = {_ids_stand_in(key): ("ids", key) for key in id_keys}
+    slots, keep = [], True
+    for index, value in enumerate(params):
+        if isinstance(value, str):
+            if value == QUERY_STAND_IN:
+                slots.append((index, "query"))
+            elif value in stand_ins:
+                slots.append((index, stand_ins[value]))
+        elif isinstance(value, datetime.datetime):
+            try:
+                is_now = before <= value <= after
+            except TypeError:  # a naive date among aware ones
+                is_now = False
+            if is_now:
+                slots.append((index, "now"))
+            else:
+                keep = False
+    return CompiledSQL(sql, tuple(params), tuple(slots)), keep
+
+
+class _CompiledCache:
+    """SQL compiled once per process, by language and set of kinds (a handful of entries)."""
+
+    def __init__(self, size=256):
+        self.size = size
+        self.entries = {}
+        self.lock = threading.Lock()
+
+    def get(self, key, kinds, build, id_keys=()):
+        # Kinds are told apart by their registered documents (ids, the entry keeps the objects alive).
+        documents = tuple(kind.document for kind in kinds)
+        full_key = (*key, tuple(id(document) for document in documents))
+        entry = self.entries.get(full_key)
+        if entry is not None and all(a is b for a, b in zip(entry[0], documents, strict=True)):
+            return entry[1]
+        compiled, keep = compile_sql(build, id_keys)
+        if keep:
+            with self.lock:
+                if len(self.entries) >= self.size:
+                    self.entries.clear()
+                self.entries[full_key] = (documents, compiled)
+        return compiled
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+compiled_sql = _CompiledCache()
+
+
+def _fetch_dicts(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
 class SearchResults:
     """The hits of a query, lazily counted and sliced (for a Paginator).
 
     ``count()`` runs one query; each slice runs two, whatever the size of
-    the content.
+    the content. With ``window=(start, stop)``, the slice the caller will
+    ask for, ``count()`` reads that slice's hits with the count, in one query,
+    and that slice then runs one (its texts).
     """
 
-    def __init__(self, query, *, language=None, kinds=None):
+    def __init__(self, query, *, language=None, kinds=None, window=None):
         self.language = (language or get_language() or "fr")[:2]
         if self.language not in CONFIGS:
             self.language = "fr"
@@ -386,18 +530,21 @@ class SearchResults:
         self.kinds = kinds or searchable_kinds()
         self.kinds_by_key = {kind.key: kind for kind in self.kinds}
         self.postgres = connection.vendor == "postgresql"
+        self.window = window
         self._count = None
+        self._window_rows = None
 
     # The matching part, one union branch per kind.
 
-    def _pg_query(self):
-        return SearchQuery(self.query.text, config=CONFIGS[self.language], search_type="websearch")
+    def _pg_query(self, text=None):
+        return SearchQuery(self.query.text if text is None else text, config=CONFIGS[self.language],
+                           search_type="websearch")
 
-    def _branch(self, kind):
+    def _branch(self, kind, text=None):
         qs = kind.published()
         if self.postgres:
             vector = kind.search_vector(self.language)
-            query = self._pg_query()
+            query = self._pg_query(text)
             return qs.alias(_vector=vector).filter(_vector=query).annotate(
                 hit_kind=Value(kind.key), hit_pk=F("pk"), hit_rank=SearchRank(vector, query),
             )
@@ -415,24 +562,46 @@ class SearchResults:
                     function="oim_rank", output_field=FloatField())
         return qs.annotate(hit_kind=Value(kind.key), hit_pk=F("pk"), hit_rank=rank)
 
-    def _union(self):
+    def _union(self, text=None):
         if not self.postgres:
             _install_sqlite_functions()
-        branches = [self._branch(kind).order_by().values_list("hit_kind", "hit_pk", "hit_rank") for kind in self.kinds]
+        branches = [self._branch(kind, text).order_by().values_list("hit_kind", "hit_pk", "hit_rank")
+                    for kind in self.kinds]
         first, *rest = branches
         return first.union(*rest, all=True)
 
     @cached_property
     def _union_sql(self):
-        # Built and compiled once for the count and the page: the ORM's work
-        # on seven branches costs more than either query on 10,000 releases.
-        return self._union().query.sql_with_params()
+        # Built once for the count and the page. On PostgreSQL the ORM builds it once per process and language
+        # (the query text is one parameter); the SQLite engine's SQL has one condition per term.
+        if not self.postgres:
+            return self._union().query.sql_with_params()
+        compiled = compiled_sql.get(("union", self.language), self.kinds, lambda: self._union(QUERY_STAND_IN))
+        return compiled.bind(query=self.query.text, now=timezone.now())
+
+    def _page_rows(self, start, stop, *, with_count=False):
+        sql, params = self._union_sql
+        total = ", COUNT(*) OVER () AS total" if with_count else ""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT hit_kind, hit_pk, hit_rank{total} FROM ({sql}) hits "
+                f"ORDER BY hit_rank DESC, hit_kind, hit_pk DESC LIMIT %s OFFSET %s",
+                (*params, stop - start, start),
+            )
+            return cursor.fetchall()
 
     def count(self):
         if self._count is None:
             if self.query.problem:
                 self._count = 0
-            else:
+            elif self.window is not None and self.window[1] > self.window[0] >= 0:
+                # The count rides on the page the caller will show (a window function: same scan).
+                start, stop = self.window
+                rows = self._page_rows(start, stop, with_count=True)
+                if rows or not start:
+                    self._count = rows[0][3] if rows else 0
+                    self._window_rows = (start, [row[:3] for row in rows])
+            if self._count is None:
                 sql, params = self._union_sql
                 with connection.cursor() as cursor:
                     cursor.execute(f"SELECT COUNT(*) FROM ({sql}) hits", params)
@@ -450,19 +619,18 @@ class SearchResults:
         start, stop, _step = item.indices(10**9)
         if stop <= start:
             return []
-        sql, params = self._union_sql
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT hit_kind, hit_pk, hit_rank FROM ({sql}) hits "
-                f"ORDER BY hit_rank DESC, hit_kind, hit_pk DESC LIMIT %s OFFSET %s",
-                (*params, stop - start, start),
-            )
-            rows = cursor.fetchall()
-        return self._hits(rows)
+        if self._window_rows is not None:
+            first, rows = self._window_rows
+            # The rows read with the count cover this slice when it lies within them, or when they reach the
+            # last hit (the paginator's last page is cut at the count).
+            end = first + len(rows)
+            if first <= start and (stop <= end or end >= self._count):
+                return self._hits(rows[start - first:stop - first])
+        return self._hits(self._page_rows(start, stop))
 
     # The page's texts: one union of the kinds present, restricted to their ids.
 
-    def _details(self, kind, pks):
+    def _details(self, kind, pks, text=None):
         lang = self.language
         title = kind.column(kind.title, lang)
         fields = {
@@ -479,7 +647,7 @@ class SearchResults:
             "d_date": F(kind.date) if kind.date else Cast(Value(None), DateTimeField()),
         }
         if self.postgres:
-            query = self._pg_query()
+            query = self._pg_query(text)
             config = CONFIGS[lang]
             fields["d_title_hl"] = SearchHeadline(title, query, config=config, start_sel=START, stop_sel=STOP,
                                                   highlight_all=True)
@@ -489,7 +657,32 @@ class SearchResults:
         else:
             fields["d_title_hl"] = Value("")
             fields["d_excerpt"] = kind.excerpt_source(lang)
-        return kind.model._default_manager.filter(pk__in=pks).order_by().annotate(**fields).values_list(*fields)
+        if isinstance(pks, str):  # the stand-in of compiled SQL: "id = ANY(<the ids>)"
+            found = kind.model._default_manager.filter(
+                Func(F("pk"), Value(pks), arg_joiner=" = ANY(", template="(%(expressions)s))",
+                     output_field=BooleanField()))
+        else:
+            found = kind.model._default_manager.filter(pk__in=pks)
+        return found.order_by().annotate(**fields).values_list(*fields)
+
+    def _details_rows(self, by_kind):
+        """{(kind, pk): row} of the hits' texts."""
+        names = ("kind", "pk", "title", "fallback", "slug", "extra", "date", "title_hl", "excerpt")
+        if self.postgres:
+            keys = tuple(by_kind)
+
+            def build():
+                first, *rest = [self._details(self.kinds_by_key[key], _ids_stand_in(key), QUERY_STAND_IN)
+                                for key in keys]
+                return first.union(*rest, all=True) if rest else first
+
+            compiled = compiled_sql.get(("details", self.language, keys), self.kinds, build, id_keys=keys)
+            rows = _fetch_dicts(*compiled.bind(query=self.query.text, now=timezone.now(), ids=by_kind))
+            rows = [{name: row[f"d_{name}"] for name in names} for row in rows]
+        else:
+            first, *rest = [self._details(self.kinds_by_key[key], pks) for key, pks in by_kind.items()]
+            rows = [dict(zip(names, row, strict=True)) for row in (first.union(*rest, all=True) if rest else first)]
+        return {(row["kind"], row["pk"]): row for row in rows}
 
     def _hits(self, rows):
         if not rows:
@@ -497,10 +690,7 @@ class SearchResults:
         by_kind = {}
         for key, pk, _rank in rows:
             by_kind.setdefault(key, []).append(pk)
-        first, *rest = [self._details(self.kinds_by_key[key], pks) for key, pks in by_kind.items()]
-        names = ("kind", "pk", "title", "fallback", "slug", "extra", "date", "title_hl", "excerpt")
-        details = {(row[0], row[1]): dict(zip(names, row, strict=True))
-                   for row in (first.union(*rest, all=True) if rest else first)}
+        details = self._details_rows(by_kind)
         hits = []
         for key, pk, _rank in rows:
             row = details.get((key, pk))
@@ -518,6 +708,9 @@ class SearchResults:
         return hits
 
 
-def search_content(*, query, language=None, kinds=None):
-    """The published content matching ``query`` in ``language`` (the active one by default)."""
-    return SearchResults(query, language=language, kinds=kinds)
+def search_content(*, query, language=None, kinds=None, window=None):
+    """The published content matching ``query`` in ``language`` (the active one by default).
+
+    ``window``: the (start, stop) slice the caller will show, read with the count (see SearchResults).
+    """
+    return SearchResults(query, language=language, kinds=kinds, window=window)

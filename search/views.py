@@ -49,9 +49,20 @@ class SearchView(SiteMixin, TemplateView):
     def get_breadcrumbs(self):
         return [(self.section_label, reverse("search"))]
 
+    def get_window(self):
+        """The slice of hits the requested page shows, so that the count comes with them (one query for both).
+
+        A page number that is not one is page 1, as the paginator makes it; past the end the paginator asks for
+        the last page, which then has a query of its own.
+        """
+        number = self.request.GET.get("page", "")
+        number = int(number) if number.isascii() and number.isdigit() and 0 < len(number) < 7 else 1
+        number = max(number, 1)
+        return ((number - 1) * self.paginate_by, number * self.paginate_by)
+
     def get_context_data(self, **kwargs):
         language = self.request.LANGUAGE_CODE
-        results = search_content(query=self.request.GET.get("q", ""), language=language)
+        results = search_content(query=self.request.GET.get("q", ""), language=language, window=self.get_window())
         self.query = results.query
         context = super().get_context_data(**kwargs)
         page = Paginator(results, self.paginate_by).get_page(self.request.GET.get("page"))

@@ -255,8 +255,8 @@ def no_page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 0
 
 
-#: The layout's pages (menu, footer) + the search's count, page of hits and texts of the page.
-SEARCH_PAGE_QUERIES = 4
+#: The layout's pages (menu, footer) + the search's page of hits with their count + texts of the page.
+SEARCH_PAGE_QUERIES = 3
 
 
 def _bulk_releases(count, title):
@@ -358,3 +358,70 @@ def test_postgres_excerpt_is_built_by_ts_headline_and_escaped(postgres):
     assert "<mark>Méditerranée</mark>" in hit.excerpt
     assert "&amp; 3 &lt; 4" in hit.excerpt
     assert "<em>" not in hit.excerpt and "Début" not in hit.excerpt
+
+
+# --- What the search's cost rests on ---------------------------------------------------------------
+
+
+def test_the_page_asked_for_comes_with_the_count_in_one_query(django_assert_num_queries):
+    for number in range(23):
+        NewsReleaseFactory(title_fr=f"Climat {number}")
+    with override("fr"):
+        expected = titles(search_content(query="climat", language="fr"))
+        for window, shown in (((0, 10), slice(0, 10)), ((20, 30), slice(20, 23))):
+            # The count and the page's hits, then their texts; the paginator cuts the last page at the count.
+            with django_assert_num_queries(2):
+                results = search_content(query="climat", language="fr", window=window)
+                assert results.count() == 23
+                hits = results[shown]
+            assert [str(hit.title).replace("<mark>", "").replace("</mark>", "") for hit in hits] == expected[shown]
+        # Past the end, the window finds no hit and the count is read on its own.
+        results = search_content(query="climat", language="fr", window=(990, 1000))
+        assert results.count() == 23 and results[20:23]
+
+
+def test_the_block_tags_of_the_excerpts_are_one_set_for_python_and_postgresql():
+    import re
+
+    from search.engine import BLOCK_ELEMENTS, _trie
+
+    names = re.compile(f"(?:{_trie(BLOCK_ELEMENTS)})")
+    others = ["a", "b", "em", "span", "param", "progress", "h7", "hgroup", "t", "tt", "tablex", "lix", "pr", "fig"]
+    assert all(names.fullmatch(name) for name in BLOCK_ELEMENTS)
+    assert not any(names.fullmatch(name) for name in others)
+
+
+@pytest.mark.postgres
+def test_postgres_reads_the_block_tags_of_both_patterns_alike(postgres):
+    from search.engine import BLOCK_TAG, BLOCK_TAG_SQL
+
+    samples = ["<P>a</P>b", "<pre x>c</pre>", "<param>d", "<p/>e", "<BR/>f<br >g", "<h2\tclass=x>h</h2>", "<thead>",
+               "<theadx>i", "<li>j</li><lix>", "<P\nclass='a'>k", "<strong>l</strong>m", "n<p", "<p>>o", "<hr><HR/>"]
+    with connection.cursor() as cursor:
+        for sample in samples:
+            cursor.execute("SELECT regexp_replace(%s, %s, ' ', 'gi'), regexp_replace(%s, %s, ' ', 'gi')",
+                           [sample, BLOCK_TAG, sample, BLOCK_TAG_SQL])
+            flat, trie = cursor.fetchone()
+            assert flat == trie, sample
+
+
+@pytest.mark.postgres
+def test_postgres_sql_built_once_follows_the_query_and_the_clock(postgres):
+    """The SQL is compiled once per language: the query text and the moment "now" are its parameters."""
+    import time_machine
+
+    from search.engine import compiled_sql
+
+    compiled_sql.clear()
+    NewsReleaseFactory(title_fr="Réinstallation au Niger")
+    in_two_hours = timezone.now() + timezone.timedelta(hours=2)
+    later = NewsReleaseFactory(title_fr="Réinstallation au Mali", publication_date=in_two_hours)
+    NewsReleaseFactory(title_fr="Intégration à Lyon")
+    with override("fr"):
+        assert titles(search_content(query="réinstallation", language="fr")) == ["Réinstallation au Niger"]
+        entries = len(compiled_sql.entries)
+        assert titles(search_content(query="intégration", language="fr")) == ["Intégration à Lyon"]
+        assert len(compiled_sql.entries) == entries  # the same SQL, another query
+        with time_machine.travel(later.publication_date + timezone.timedelta(minutes=1)):
+            found = titles(search_content(query="réinstallation", language="fr"))
+    assert sorted(found) == ["Réinstallation au Mali", "Réinstallation au Niger"]
