@@ -271,8 +271,9 @@ def _news_world(releases):
     return areas[0], created[0]
 
 
-# Menu pages, count, one page of releases (the areas and years for the filters are kept by content version).
-NEWS_LIST_QUERIES = 3
+# Menu pages, one page of releases (the areas and years for the filters, and the count of each filter, are kept
+# by content version).
+NEWS_LIST_QUERIES = 2
 # Menu pages, the release, its links, contacts, areas and partners.
 NEWS_DETAIL_QUERIES = 6
 
