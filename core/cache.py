@@ -40,7 +40,7 @@ counter, and a render notes the counter when it begins) means the render may
 have read the rows from before the change committed: such a page is served
 but not stored.
 
-Only anonymous GET/HEAD requests for /fr/ and /en/ pages are cached; a request
+Only anonymous GET/HEAD requests for /fr/ and /en/ pages (and the sitemap) are cached; a request
 with a session cookie (staff), a response that sets a cookie (a form's CSRF
 token) or that says private/no-store (previews) is never stored or served.
 """
@@ -105,6 +105,31 @@ def _current_state(state):
 
 def content_state():
     return _current_state(cache.get(STATE_KEY))
+
+
+def _refresh_next():
+    state = cache.get(STATE_KEY)
+    if state is not None:
+        upcoming = next_scheduled_publication()
+        cache.set(STATE_KEY, {**state, "next": upcoming.timestamp() if upcoming else None}, None)
+
+
+def schedule_changed(sender=None, **kwargs):
+    """Something was scheduled: the epoch learns the next moment, now and after commit, and no page is renewed.
+
+    For a publication date or expiry in the future (called on such saves),
+    and for the registered schedules (editorial connects its drafts).
+    """
+    _refresh_next()
+    transaction.on_commit(_refresh_next)
+
+
+def _scheduled(instance):
+    """True when ``instance`` appears or leaves by itself later (a publishable type's dates)."""
+    now = timezone.now()
+    published = getattr(instance, "status", None) == "published"
+    return published and any(moment is not None and moment > now for moment in
+                             (getattr(instance, "publication_date", None), getattr(instance, "expiry_date", None)))
 
 
 # --- What a render reads -----------------------------------------------------------------------
@@ -436,6 +461,8 @@ def _saved(sender, instance, created=False, raw=False, **kwargs):
     if registry.is_content(sender):
         # A new row is in no relation yet; the admin sets them afterwards (m2m_changed).
         renew_tags(change_tags(instance, relations=not created and not raw))
+        if _scheduled(instance):
+            schedule_changed()
 
 
 def _deleting(sender, instance, **kwargs):
@@ -483,8 +510,12 @@ def connect_signals():
 # --- The page cache ---------------------------------------------------------------------------------
 
 
-def _language_page(path):
-    return any(path.startswith(f"/{code}/") for code, _name in settings.LANGUAGES)
+#: Public answers outside /fr/ and /en/ that are the same for every visitor (the root's redirect is not).
+CACHED_OUTSIDE_LANGUAGES = ("/sitemap.xml",)
+
+
+def _public_page(path):
+    return path in CACHED_OUTSIDE_LANGUAGES or any(path.startswith(f"/{code}/") for code, _name in settings.LANGUAGES)
 
 
 class PageCacheMiddleware:
@@ -497,7 +528,7 @@ class PageCacheMiddleware:
         return (
             settings.PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
-            and _language_page(request.path)
+            and _public_page(request.path)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not request.path.startswith(settings.PAGE_CACHE_EXCLUDE)
         )

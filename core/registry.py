@@ -89,9 +89,13 @@ class RegisteredType:
 
     @cached_property
     def publishable(self):
-        from .models import Publishable
+        """A type with a status and publication dates (core.models.Publishable): its queryset says so.
 
-        return issubclass(self.model, Publishable)
+        Asked of the queryset rather than of the class, so that the registry
+        (which core.models' querysets reach through the page cache) imports
+        no model.
+        """
+        return callable(getattr(self.model._default_manager, "upcoming_changes", None))
 
 
 class Registry:

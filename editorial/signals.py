@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db.models.signals import post_save, pre_save
 
+from core.cache import schedule_changed
 from core.registry import registry
 
 from .services import redirect_create
@@ -34,7 +35,18 @@ def redirect_changed_urls(sender, instance, raw=False, **kwargs):
     instance._editorial_old_urls = {}
 
 
+def draft_scheduled(sender, instance, **kwargs):
+    """A draft scheduled to go live: the page cache learns when (core.cache applies it at that time)."""
+    from .models import DraftState
+
+    if instance.state == DraftState.SCHEDULED:
+        schedule_changed()
+
+
 def connect():
+    from .models import Draft
+
+    post_save.connect(draft_scheduled, sender=Draft, dispatch_uid="editorial.draft_scheduled")
     for model in registry.publishable_models():
         pre_save.connect(remember_published_urls, sender=model, dispatch_uid=f"editorial.old_urls.{model.__name__}")
         post_save.connect(redirect_changed_urls, sender=model, dispatch_uid=f"editorial.redirects.{model.__name__}")

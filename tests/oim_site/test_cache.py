@@ -90,6 +90,20 @@ def test_a_scheduled_release_appears_at_its_time_not_at_the_end_of_the_timeout(c
     assert "Communiqué programmé" in response.content.decode()
 
 
+def test_a_release_scheduled_while_pages_are_cached_still_appears_at_its_time(client, settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+    NewsReleaseFactory(title_fr="Déjà en ligne")
+    client.get(news_list())  # the epoch is known, with nothing scheduled
+    NewsReleaseFactory(title_fr="Programmé ensuite", publication_date=timezone.now() + timedelta(seconds=1.5))
+    response = client.get(news_list())
+    assert "Programmé ensuite" not in response.content.decode()
+    assert client.get(news_list())["X-Cache"] == "HIT"
+    time.sleep(1.6)
+    response = client.get(news_list())
+    assert response["X-Cache"] == "MISS"
+    assert "Programmé ensuite" in response.content.decode()
+
+
 def test_staff_pages_are_never_served_from_or_stored_in_the_cache(client):
     NewsReleaseFactory(title_fr="Communiqué public")
     NewsReleaseFactory(title_fr="Brouillon interne", status=Status.DRAFT)
