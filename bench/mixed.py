@@ -174,7 +174,7 @@ def ranked_population(seed=1, searches=DEFAULT_SEARCHES, recent=100):
     areas, partners, offices and standalone pages, the most frequent
     searches and the next list pages and filters; then the long tail (older
     releases, deep list pages, the other searches, the area feeds, contact
-    cards) in a random order fixed by ``seed``. Each path is listed once.
+    cards, the sitemap) in a random order fixed by ``seed``. Each path is listed once.
     """
     from django.urls import reverse
     from django.utils.translation import override
@@ -233,10 +233,10 @@ def ranked_population(seed=1, searches=DEFAULT_SEARCHES, recent=100):
     entities = both("entities")
     rng.shuffle(entities)
     listings = both("listings")
-    head = [*fr["head"][:2], *en["head"][:2], *_interleave([fr["head"][2:], en["head"][2:]]),
-            (reverse("sitemap"), "sitemap")]
+    head = [*fr["head"][:2], *en["head"][:2], *_interleave([fr["head"][2:], en["head"][2:]])]
     middle = _interleave([both("recent"), entities, popular_searches, listings])
-    tail = both("tail") + searched[len(popular_searches):]
+    # The sitemap is for crawlers, which read it a few times a day: it is in the long tail.
+    tail = both("tail") + searched[len(popular_searches):] + [(reverse("sitemap"), "sitemap")]
     rng.shuffle(tail)
     seen, ranked = set(), []
     for path, kind in head + middle + tail:

@@ -6,13 +6,12 @@ The sitemaps are assembled here, from the registered content types
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from core.media import serve_media
 from core.registry import registry
-from core.sitemaps import SectionSitemap
+from core.sitemaps import SectionSitemap, sitemap_view
 from offices.views import person_vcard_view
 from search.views import SearchView
 

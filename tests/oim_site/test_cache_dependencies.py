@@ -73,6 +73,7 @@ class Site:
                 })
                 for name in ("r1", "r2", "r3", "area_a", "area_b", "partner_p", "partner_q"):
                     urls[f"{name} {language}"] = getattr(self, name).get_absolute_url()
+        urls["sitemap"] = reverse("sitemap")
         return urls
 
 
@@ -262,6 +263,7 @@ def test_publishing_a_release_renews_the_pages_that_show_it_and_no_other_release
     # Its lists, feeds, home page, search, and the area and partner it is filed under.
     renewed = pages("home", "news", "news area", "rss", "atom", "area feed", "search", "area_a", "partner_p")
     assert renewed.isdisjoint(hits)
+    assert "sitemap" not in hits
     # The other releases' pages, and what does not list releases, stay stored.
     assert pages("r1", "r2", "r3", "area_b", "partner_q", "partners", "offices", "office", "page") <= hits
 
