@@ -271,11 +271,11 @@ def _news_world(releases):
     return areas[0], created[0]
 
 
-# Menu pages, one page of releases (the areas and years for the filters, and the count of each filter, are kept
+# One page of releases (the menu pages, the areas and years for the filters and the count of each filter are kept
 # by content version).
-NEWS_LIST_QUERIES = 2
-# Menu pages, the release, its links, contacts, areas and partners.
-NEWS_DETAIL_QUERIES = 6
+NEWS_LIST_QUERIES = 1
+# The release, its links, contacts, areas and partners (the menu pages are kept by content version).
+NEWS_DETAIL_QUERIES = 5
 
 
 @pytest.mark.parametrize("releases", [10, 30])

@@ -255,8 +255,8 @@ def no_page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 0
 
 
-#: The layout's pages (menu, footer) + the search's page of hits with their count + texts of the page.
-SEARCH_PAGE_QUERIES = 3
+#: The search's page of hits with their count + texts of the page (the layout's pages are kept by content version).
+SEARCH_PAGE_QUERIES = 2
 
 
 def _bulk_releases(count, title):
