@@ -12,7 +12,8 @@ found on disk (or in the object storage), and moving the focal point makes
 new files. Width and height are kept in the cache, so a page does not reopen
 files; the cache entries carry a generation number, so ``manage.py
 clear_renditions`` (which deletes the files) makes every page ask again:
-renditions are safe to delete. Originals have random unique names
+renditions are safe to delete. All the renditions of one picture are read
+from the cache in one round trip (``lookup_renditions``). Originals have random unique names
 (core.images), so a new upload never meets an old rendition.
 
 Anything with a ``file`` (a library image, with its ``focal_point``) or a
@@ -101,8 +102,7 @@ def rendition_name(original_name, width, ratio=None, focal=None, fmt="webp"):
 
 
 def _cache_key(name):
-    generation = cache.get(GENERATION_KEY, 0)
-    return f"rendition:{generation}:" + hashlib.sha256(name.encode()).hexdigest()
+    return "rendition:" + hashlib.sha256(name.encode()).hexdigest()
 
 
 def clear_cache():
@@ -139,41 +139,77 @@ def _make(original_name, name, width, ratio, focal, fmt, storage):
     return size
 
 
+def _measure(file, name, width, ratio, focal, fmt, storage):
+    """The size of the rendition on disk, made first if missing; None when the original cannot be read."""
+    try:
+        if storage.exists(name):
+            with storage.open(name, "rb") as existing, Image.open(existing) as made:
+                return made.size
+        return _make(file.name, name, width, ratio, focal, fmt, storage)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        logger.warning("No rendition for %s at %spx", file.name, width, exc_info=True)
+        return None
+
+
+def lookup_renditions(image, specs, ratio=None, storage=None):
+    """{(width, fmt): Rendition or None} for the (width, format) pairs ``specs`` of one image.
+
+    One read of the shared cache for all of them, the generation included:
+    the cached sizes carry the generation they were measured under, and one
+    from before ``clear_cache()`` counts as missing. A picture asks for its
+    two formats at two or three widths at once (a page of ten cards: ten
+    reads, not eighty).
+    """
+    file, focal = _source(image)
+    if not file:
+        return {}
+    storage = storage or default_storage
+    ratio = parse_ratio(ratio)
+    names = {spec: rendition_name(file.name, spec[0], ratio, focal, spec[1]) for spec in dict.fromkeys(specs)}
+    keys = {spec: _cache_key(name) for spec, name in names.items()}
+    found = cache.get_many([GENERATION_KEY, *keys.values()])
+    generation = found.get(GENERATION_KEY, 0)
+    renditions, measured = {}, {}
+    for spec, name in names.items():
+        cached = found.get(keys[spec])
+        if cached and len(cached) == 4 and cached[0] == generation:
+            renditions[spec] = Rendition(*cached[1:])
+            continue
+        size = _measure(file, name, spec[0], ratio, focal, spec[1], storage)
+        if size is None:
+            renditions[spec] = None
+            continue
+        rendition = renditions[spec] = Rendition(storage.url(name), *size)
+        measured[keys[spec]] = (generation, rendition.url, rendition.width, rendition.height)
+    if measured:
+        cache.set_many(measured, None)
+    return renditions
+
+
 def get_rendition(image, width, ratio=None, fmt="webp", storage=None):
     """The rendition of ``image`` at ``width`` pixels, cropped to ``ratio`` if given, or None.
 
     A missing or unreadable original gives None (the page shows no image)
     rather than an error page.
     """
-    file, focal = _source(image)
-    if not file:
-        return None
-    storage = storage or default_storage
-    ratio = parse_ratio(ratio)
-    name = rendition_name(file.name, width, ratio, focal, fmt)
-    key = _cache_key(name)
-    cached = cache.get(key)
-    if cached:
-        return Rendition(*cached)
-    try:
-        if storage.exists(name):
-            with storage.open(name, "rb") as existing, Image.open(existing) as made:
-                size = made.size
-        else:
-            size = _make(file.name, name, width, ratio, focal, fmt, storage)
-    except (OSError, ValueError, Image.DecompressionBombError):
-        logger.warning("No rendition for %s at %spx", file.name, width, exc_info=True)
-        return None
-    rendition = Rendition(storage.url(name), *size)
-    cache.set(key, (rendition.url, rendition.width, rendition.height), None)
-    return rendition
+    return lookup_renditions(image, [(width, fmt)], ratio, storage).get((width, fmt))
+
+
+def _srcset_renditions(found, widths, fmt):
+    seen = {}
+    for width in sorted(widths):
+        rendition = found.get((width, fmt))
+        if rendition and rendition.width not in seen:
+            seen[rendition.width] = rendition
+    return list(seen.values())
+
+
+def get_rendition_sets(image, widths, ratio=None, fmts=("webp",)):
+    """{format: renditions for a srcset} of one image, read from the cache at once (see lookup_renditions)."""
+    found = lookup_renditions(image, [(width, fmt) for fmt in fmts for width in widths], ratio)
+    return {fmt: _srcset_renditions(found, widths, fmt) for fmt in fmts}
 
 
 def get_renditions(image, widths, ratio=None, fmt="webp"):
     """Renditions for a srcset, without duplicates when the original is small."""
-    seen = {}
-    for width in sorted(widths):
-        rendition = get_rendition(image, width, ratio, fmt)
-        if rendition and rendition.width not in seen:
-            seen[rendition.width] = rendition
-    return list(seen.values())
+    return get_rendition_sets(image, widths, ratio, (fmt,))[fmt]

@@ -19,7 +19,7 @@ from core.documents import document_info, document_links
 from core.i18n import available_languages, is_fallback, missing_fields
 from core.links import fixed_url as _fixed_url
 from core.registry import registry
-from core.renditions import formats, get_renditions
+from core.renditions import formats, get_rendition_sets, get_renditions
 
 register = template.Library()
 register.filter("document_info", document_info)
@@ -210,7 +210,7 @@ def picture(image, alt="", widths="400,800", sizes="100vw", lazy=True, css_class
     overrides it) or a bare file; ``ratio`` ("3:2") crops around its focal point.
     """
     widths = [int(width) for width in str(widths).split(",")]
-    sources = {fmt: get_renditions(image, widths, ratio, fmt) for fmt in formats()}
+    sources = get_rendition_sets(image, widths, ratio, formats())
     renditions = sources.pop("webp")
     if not renditions:
         return {"rendition": None}
