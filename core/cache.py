@@ -360,12 +360,38 @@ def _storable(stamps, reads):
     return all(_stamp_sequence(stamp) <= reads.sequence for stamp in stamps.values())
 
 
-def _still_valid(stamps):
+#: For each entry (page or fragment) this process has read or stored, the keys of its stamps: asked for
+#: with the entry itself, they make a hit one round trip. Only names: the stamps are always Redis's.
+_stamp_keys_of = {}
+STAMP_KEYS_KEPT = 20_000
+
+
+def _read_entry(key, *extra):
+    """The shared cache's values of ``extra`` keys, of ``key`` and of the stamps it last had, in one round trip.
+
+    Returns them and the stamp keys asked for.
+    """
+    asked = _stamp_keys_of.get(key, ())
+    return cache.get_many([*extra, key, *asked]), asked
+
+
+def _still_valid(key, stamps, found, asked):
+    """True while every stamp of the entry is the one it was stored with (read with it when it could be)."""
     if not stamps:
         return True
-    keys = [TAG_KEY + tag for tag in stamps]
-    found = cache.get_many(keys)
-    return all(found.get(key) == stamp for key, stamp in zip(keys, stamps.values(), strict=True))
+    keys = _remember_stamp_keys(key, stamps)
+    if keys != asked:
+        found = cache.get_many(keys)
+    return all(found.get(name) == stamp for name, stamp in zip(keys, stamps.values(), strict=True))
+
+
+def _remember_stamp_keys(key, stamps):
+    keys = tuple(TAG_KEY + tag for tag in stamps)
+    if _stamp_keys_of.get(key) != keys:
+        if len(_stamp_keys_of) >= STAMP_KEYS_KEPT:
+            _stamp_keys_of.clear()  # a crude bound: forgetting costs a round trip, never a wrong page
+        _stamp_keys_of[key] = keys
+    return keys
 
 
 def _next_sequence():
@@ -406,10 +432,10 @@ def by_content_version(name, compute, timeout=None):
     that uses the value, so that the page depends on it too.
     """
     key = f"oim:derived:{name}"
-    found = cache.get_many([STATE_KEY, SEQUENCE_KEY, key])
+    found, asked = _read_entry(key, STATE_KEY, SEQUENCE_KEY)
     state = _current_state(found.get(STATE_KEY))
     entry = found.get(key)
-    if entry is not None and entry[0] == state["version"] and _still_valid(entry[1]):
+    if entry is not None and entry[0] == state["version"] and _still_valid(key, entry[1], found, asked):
         outer = _reads.get()
         if outer is not None:
             outer.tags.update(entry[1])
@@ -419,6 +445,7 @@ def by_content_version(name, compute, timeout=None):
     stamps = stamps_of(_kept(reads.tags))
     if _storable(stamps, reads):
         cache.set(key, (state["version"], stamps, value), timeout or settings.PAGE_CACHE_SECONDS or 300)
+        _remember_stamp_keys(key, stamps)
     return value
 
 
@@ -552,11 +579,12 @@ class PageCacheMiddleware:
                 content_state()
             return self.get_response(request)
         key = "oim:page:" + hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-        # The epoch, the change counter and the page in one round trip, the page's stamps in a second one.
-        found = cache.get_many([STATE_KEY, SEQUENCE_KEY, key])
+        # The epoch, the change counter, the page and its stamps in one round trip (a second one for the
+        # stamps the first time this process sees the page).
+        found, asked = _read_entry(key, STATE_KEY, SEQUENCE_KEY)
         state = _current_state(found.get(STATE_KEY))
         entry = found.get(key)
-        if entry is not None and entry[0] == state["version"] and _still_valid(entry[1]):
+        if entry is not None and entry[0] == state["version"] and _still_valid(key, entry[1], found, asked):
             _version, _stamps, status, headers, content = entry
             response = HttpResponse(content, status=status)
             for name, value in headers:
@@ -583,5 +611,6 @@ class PageCacheMiddleware:
                 # The entry names the epoch and the stamps it was rendered under; any newer one makes it a miss.
                 cache.set(key, (state["version"], stamps, response.status_code, list(response.items()),
                                 response.content), timeout)
+                _remember_stamp_keys(key, stamps)
             response["X-Cache"] = "MISS"
         return response

@@ -30,6 +30,22 @@ def test_second_anonymous_visit_is_served_from_the_cache_without_queries(client,
     assert second.content == first.content
 
 
+def test_a_hit_is_one_round_trip_to_the_shared_cache(client, monkeypatch):
+    from django.core.cache import cache
+
+    release = NewsReleaseFactory(title_fr="Un communiqué")
+    client.get(release.get_absolute_url())  # stored: this process knows the page's stamps
+    calls = []
+    real = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys, **kwargs: calls.append(list(keys)) or real(keys, **kwargs))
+    assert client.get(release.get_absolute_url())["X-Cache"] == "HIT"
+    assert len(calls) == 1
+    assert sum(key.startswith("oim:tag:") for key in calls[0]) >= 2  # the page's stamps came with it
+    release.title_fr = "Un communiqué corrigé"
+    release.save()
+    assert "Un communiqué corrigé" in client.get(release.get_absolute_url()).content.decode()
+
+
 def test_languages_are_cached_separately(client):
     NewsReleaseFactory(title_fr="Communiqué en français", title_en="Release in English")
     assert "Communiqué en français" in client.get(news_list("fr")).content.decode()
