@@ -31,7 +31,7 @@ BENCH_SOAK (s, 30), BENCH_CONNECTIONS (16), BENCH_SOAK_CONNECTIONS (64),
 BENCH_WORKERS (gunicorn workers, 2 x CPUs), BENCH_NEWS (10000), BENCH_PORT,
 BENCH_SEARCH (the search terms, "réinstallation"), BENCH_SKIP_SETUP=1 (reuse the database as it is),
 BENCH_LIGHTHOUSE=0 (skip Lighthouse), BENCH_COLD=0 (skip the cold pages), BENCH_MIXED (measured
-mixed traffic, s, 60; 0 skips it), BENCH_MIXED_WARMUP (s, 60), BENCH_MIXED_CONNECTIONS (64),
+mixed traffic, s, 60; 0 skips it), BENCH_MIXED_WARMUP (s, 180), BENCH_MIXED_CONNECTIONS (64),
 BENCH_MIXED_THREADS (wrk threads, 2), BENCH_EDIT_INTERVAL (s between changes, 5), BENCH_ZIPF_S
 (the Zipf exponent, 1.0), BENCH_SEARCHES (distinct searches, 300), BENCH_SEED (1).
 """
@@ -73,7 +73,7 @@ NEWS = int(os.environ.get("BENCH_NEWS", 10_000))
 LIGHTHOUSE = os.environ.get("BENCH_LIGHTHOUSE", "1") != "0"
 COLD = os.environ.get("BENCH_COLD", "1") != "0"
 MIXED_DURATION = int(os.environ.get("BENCH_MIXED", 60))
-MIXED_WARMUP = int(os.environ.get("BENCH_MIXED_WARMUP", 60))
+MIXED_WARMUP = int(os.environ.get("BENCH_MIXED_WARMUP", 180))
 MIXED_CONNECTIONS = int(os.environ.get("BENCH_MIXED_CONNECTIONS", 64))
 MIXED_THREADS = int(os.environ.get("BENCH_MIXED_THREADS", 2))
 EDIT_INTERVAL = float(os.environ.get("BENCH_EDIT_INTERVAL", 5))
