@@ -1,5 +1,7 @@
 """The standalone pages: their detail view, and the pages the layout needs on every request."""
 
+import uuid
+
 from django.db.models import Q
 from django.shortcuts import redirect
 
@@ -21,7 +23,9 @@ class SitePages:
     rather than with one query per menu item.
     """
 
-    def __init__(self, pages):
+    def __init__(self, pages, version=""):
+        #: Names this set of pages as kept: the layout's memoised menu and footer (site_tags.memo) key on it.
+        self.version = version
         self.by_pk = {page.pk: page for page in pages}
         for page in pages:
             page.menu_children = []
@@ -44,9 +48,10 @@ class SitePages:
 
     @staticmethod
     def load():
-        return list(Page.objects.published().filter(
+        pages = list(Page.objects.published().filter(
             Q(parent__isnull=True) | Q(show_in_menu=True) | Q(section__isnull=False)
         ))
+        return {"pages": pages, "version": uuid.uuid4().hex}
 
     @classmethod
     def for_request(cls, request):
@@ -54,7 +59,8 @@ class SitePages:
         if cached is None:
             # Kept by content version: every page's layout reads them, and building the query cost more than
             # reading the kept rows back (about 1 ms for the ten shipped pages).
-            cached = cls(by_content_version("site-pages", cls.load))
+            kept = by_content_version("layout-pages", cls.load)
+            cached = cls(kept["pages"], kept["version"])
             request._site_pages = cached
         return cached
 

@@ -3,14 +3,19 @@
 import datetime
 import functools
 import json
+import re
+import threading
+import weakref
 
 import phonenumbers
 from django import template
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.core.signals import setting_changed
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
-from django.utils.html import format_html
+from django.utils.functional import Promise
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst as _capfirst
 from django.utils.translation import get_language, get_language_info, override
@@ -48,13 +53,92 @@ def fixed_url(url_name):
     return _fixed_url(url_name)
 
 
+# Marks that cannot come from content (Unicode private use area) around an address in memoised markup: each
+# request then writes aria-current where the address is its own (see MemoNode).
+_ARIA_START, _ARIA_END = "\ue010", "\ue011"
+_ARIA_MARK = re.compile(f"{_ARIA_START}(.*?){_ARIA_END}", re.S)
+_MEMO_ARIA = "site_tags.memo_aria"
+
+
 @register.simple_tag(takes_context=True)
 def aria_current(context, url):
     """' aria-current="page"' on a link to the page being read."""
+    if context.render_context.get(_MEMO_ARIA):
+        return mark_safe(f"{_ARIA_START}{escape(url or '')}{_ARIA_END}") if url else ""
     request = context.get("request")
     if request is not None and url and url == request.path:
         return mark_safe(' aria-current="page"')
     return ""
+
+
+#: Every memo node of the loaded templates, emptied when a setting changes (tests override STATIC_URL, LANGUAGES…).
+_memo_nodes = weakref.WeakSet()
+_memo_lock = threading.Lock()
+MEMO_SIZE = 64
+
+
+def _memo_value(value):
+    """A memo key part: lazy texts as the text of the active language, lists as tuples."""
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return tuple(_memo_value(item) for item in value)
+    return value
+
+
+class MemoNode(template.Node):
+    """Renders its content once per key, language and script prefix, and keeps the markup for the process.
+
+    For the layout's parts that read only what their key names (the site's name, its emblem, the version of the
+    menu pages…): the header's brand, the menu, the footer, the head's links. Links to the page being read
+    (aria_current) are marked in the kept markup and written for each request.
+    """
+
+    def __init__(self, nodelist, keys):
+        self.nodelist = nodelist
+        self.keys = keys
+        self.kept = {}
+        _memo_nodes.add(self)
+
+    def render(self, context):
+        key = (get_language(), get_script_prefix(), *(_memo_value(part.resolve(context)) for part in self.keys))
+        try:
+            markup = self.kept.get(key)
+        except TypeError:  # a part that cannot be a key: rendered every time
+            return self.nodelist.render(context)
+        if markup is None:
+            with context.render_context.push():
+                context.render_context[_MEMO_ARIA] = True
+                markup = self.nodelist.render(context)
+            with _memo_lock:
+                if len(self.kept) >= MEMO_SIZE:
+                    self.kept.clear()
+                self.kept[key] = markup
+        if _ARIA_START not in markup:
+            return markup
+        request = context.get("request")
+        path = escape(request.path) if request is not None else None
+        return mark_safe(_ARIA_MARK.sub(lambda found: ' aria-current="page"' if found[1] == path else "", markup))
+
+
+@register.tag
+def memo(parser, token):
+    """{% memo key1 key2 … %}…{% endmemo %}: the content rendered once per key (and language); see MemoNode.
+
+    The content must read nothing but its keys: anything else would be shown as it was the first time.
+    """
+    keys = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endmemo",))
+    parser.delete_first_token()
+    return MemoNode(nodelist, keys)
+
+
+def _forget_memos(**kwargs):
+    for node in list(_memo_nodes):
+        node.kept.clear()
+
+
+setting_changed.connect(_forget_memos, dispatch_uid="site_tags.forget_memos")
 
 
 @register.simple_tag
