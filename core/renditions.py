@@ -106,11 +106,18 @@ def _cache_key(name):
 
 
 def clear_cache():
-    """Forget every rendition's size (after the files were deleted): pages make them again."""
+    """Forget every rendition's size (after the files were deleted): pages make them again.
+
+    And a new epoch of the page cache: a kept page or fragment (the home page's sections) names renditions that
+    no longer exist, and nothing would ask for them again.
+    """
+    from .cache import content_changed
+
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 1, None)
+    content_changed()
 
 
 def _make(original_name, name, width, ratio, focal, fmt, storage):

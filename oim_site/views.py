@@ -7,6 +7,7 @@ core.views.
 import functools
 import json
 import math
+import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.staticfiles import finders
@@ -14,6 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext_lazy as _
@@ -65,7 +67,7 @@ class HomeView(SiteMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # Named anew when what is kept changes shape: a cache filled by the previous release is not read back.
-        lists = by_content_version("home-page-lists", self.load_lists)
+        lists = by_content_version("home-lists", self.load_lists)
         releases = lists["releases"]
         # The hero shows the newest of these releases whose image can be shown (it leads, the cards show the
         # others); without one, the hero is the designed band of text alone. Renditions are found in the cache.
@@ -78,7 +80,10 @@ class HomeView(SiteMixin, TemplateView):
             offices=lists["offices"],
             partners=lists["partners"][:self.strip],
             team_listed=lists["team_listed"],
-            welcome_map=welcome_map(lists["offices"], lists["partners"]),
+            # Built when the template asks: the page's sections are rendered once per version of the lists
+            # (home.html, {% memo %}), and the map with them.
+            welcome_map=SimpleLazyObject(lambda: welcome_map(lists["offices"], lists["partners"])),
+            lists_version=lists["version"],
         )
         return context
 
@@ -94,6 +99,8 @@ class HomeView(SiteMixin, TemplateView):
             "team_listed": team_listed(offices),
             # All of them for the map's cities; the strip shows the first ones.
             "partners": list(Partner.objects.published()),
+            # Names this computation of the lists: the page's sections are kept per version (home.html).
+            "version": uuid.uuid4().hex,
         }
 
 

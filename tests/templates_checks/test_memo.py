@@ -88,3 +88,36 @@ def test_the_menu_and_footer_follow_every_change_of_their_pages(client):
     assert "L’OIM en France" not in menu(client, "/fr/")
     # The English menu is its own.
     assert 'href="/en/news/"' in menu(client, "/en/") and 'href="/fr/actualites/"' not in menu(client, "/en/")
+
+
+def test_the_home_page_sections_follow_every_change_of_their_lists(client):
+    factories.NewsReleaseFactory(title_fr="Premier communiqué")
+    factories.ProgrammeAreaFactory(title_fr="Intégration")
+    first = client.get("/fr/").content.decode()
+    assert "Premier communiqué" in first and "Intégration" in first
+    factories.NewsReleaseFactory(title_fr="Second communiqué")
+    area = factories.ProgrammeAreaFactory(title_fr="Réinstallation")
+    second = client.get("/fr/").content.decode()
+    assert "Second communiqué" in second and "Réinstallation" in second
+    area.status = Status.DRAFT
+    area.save()
+    assert "Réinstallation" not in client.get("/fr/").content.decode()
+    english = client.get("/en/").content.decode()
+    assert 'lang="en"' in english and "/en/news/" in english
+
+
+def test_clearing_the_renditions_renews_the_pages_that_name_them(client, png_upload, media_root):
+    import io
+
+    from django.core.management import call_command
+
+    factories.NewsReleaseFactory(image=png_upload(size=(1600, 1000)))
+    page = client.get("/fr/").content.decode()
+    source = re.search(r'<img class="hero__image" src="/media/([^"]+)"', page).group(1)
+    call_command("clear_renditions", stdout=io.StringIO())
+    assert not (media_root / source).exists()
+    again = client.get("/fr/").content.decode()
+    assert re.search(r'<img class="hero__image" src="/media/([^"]+)"', again).group(1) == source
+    # Every rendition the page names was made again.
+    for name in set(re.findall(r'/media/(renditions/[^" ,]+)', again)):
+        assert (media_root / name).exists(), name
